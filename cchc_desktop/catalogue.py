@@ -1,0 +1,317 @@
+"""The indicator catalogue: every statistic the program knows, read from data.
+
+``resources/catalogue/indicators.json`` holds the reform areas, the indicators (stable
+key, Vietnamese label, unit, kind, roll-up over time, area, code list) and the derived
+rates as formulas over other keys; ``detail_tables.json`` holds the detail tables
+(dossiers by field, digitisation, ...) whose column totals feed core keys.  A unit or an
+upper office adapts these files, not the code.
+
+Formulas are plain arithmetic over keys (``(a.b + c.d) / e.f * 100``), parsed with
+:mod:`ast` and evaluated without ``eval``: a catalogue file can never run code.
+"""
+from __future__ import annotations
+
+import ast
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .paths import resource
+from .vnformat import CODE, NUMERIC_KINDS, TEXT, nfc, parse_number
+
+ROLLUPS = ("sum", "last", "first", "cumulative", "derived", "none")
+KINDS = ("count", "percent", "ratio", "money", "number", "code", "text")
+
+
+class CatalogueError(ValueError):
+    """A catalogue or template file that does not hold together."""
+
+
+@dataclass(frozen=True)
+class Area:
+    """A reform area (lĩnh vực CCHC), numbered 1–7 as in the reports."""
+    id: int
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One statistic: a stable key and how to read, check, roll up and print it."""
+    key: str
+    label: str
+    unit: str
+    kind: str
+    rollup: str
+    area: int
+    codes: dict = field(default_factory=dict)   # {int value: wording}
+    formula: str | None = None                  # derived rate: arithmetic over keys
+    decimals: int | None = None                 # how precisely it prints
+    help: str = ""
+
+    @property
+    def derived(self) -> bool:
+        return self.formula is not None
+
+    def parse(self, text):
+        """Read a typed value for this indicator (see :func:`vnformat.parse_number`)."""
+        if self.kind == TEXT:
+            return nfc(text) or None
+        return parse_number(text, self.kind, self.codes or None)
+
+    def codes_text(self, sep: str = "; ") -> str:
+        """'Có = 1; Không = 0' as the appendices print the code list."""
+        return sep.join(f"{label} = {value}" for value, label in self.codes.items())
+
+
+@dataclass(frozen=True)
+class DetailColumn:
+    key: str
+    label: str
+    kind: str = "count"
+    feeds: str | None = None   # the core key this column's total becomes
+
+
+@dataclass(frozen=True)
+class DetailTable:
+    """A grid of rows (e.g. one per lĩnh vực) whose column totals feed core keys."""
+    name: str
+    label: str
+    area: int
+    row_label: str
+    columns: tuple
+    row_choices: tuple = ()
+
+    def column(self, key: str) -> DetailColumn:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+class Formula:
+    """An arithmetic expression over indicator keys, checked when read."""
+
+    _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Add, ast.Sub, ast.Mult,
+                ast.Div, ast.USub, ast.UAdd, ast.Constant, ast.Name, ast.Attribute, ast.Load)
+
+    def __init__(self, text: str):
+        self.text = text
+        try:
+            self._tree = ast.parse(text, mode="eval")
+        except SyntaxError as exc:
+            raise CatalogueError(f"Công thức không hợp lệ: {text}") from exc
+        for node in ast.walk(self._tree):
+            if not isinstance(node, self._ALLOWED):
+                raise CatalogueError(f"Công thức chỉ được dùng + - * / và mã chỉ tiêu: {text}")
+            if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float)):
+                raise CatalogueError(f"Công thức không hợp lệ: {text}")
+        self.keys = tuple(dict.fromkeys(self._keys(self._tree.body)))
+
+    @staticmethod
+    def _name(node) -> str | None:
+        parts = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if isinstance(node, ast.Name):
+            parts.append(node.id)
+            return ".".join(reversed(parts))
+        return None
+
+    def _keys(self, node):
+        name = self._name(node)
+        if name is not None:
+            yield name
+            return
+        for child in ast.iter_child_nodes(node):
+            yield from self._keys(child)
+
+    def evaluate(self, values: dict):
+        """The value over *values* (key → number); ``None`` when a part is missing or a
+        denominator is zero: a missing value is not a zero."""
+        def ev(node):
+            name = self._name(node)
+            if name is not None:
+                v = values.get(name)
+                if v is None or isinstance(v, str):
+                    raise _Missing
+                return v
+            if isinstance(node, ast.Constant):
+                return node.value
+            if isinstance(node, ast.UnaryOp):
+                v = ev(node.operand)
+                return -v if isinstance(node.op, ast.USub) else v
+            left, right = ev(node.left), ev(node.right)
+            if isinstance(node.op, ast.Add):
+                return left + right
+            if isinstance(node.op, ast.Sub):
+                return left - right
+            if isinstance(node.op, ast.Mult):
+                return left * right
+            if right == 0:
+                raise _Missing
+            return left / right
+        try:
+            return ev(self._tree.body)
+        except _Missing:
+            return None
+
+    def __repr__(self):
+        return f"Formula({self.text!r})"
+
+
+class _Missing(Exception):
+    pass
+
+
+class Catalogue:
+    """The areas, indicators and detail tables of one catalogue file."""
+
+    def __init__(self, data: dict, details: dict | None = None, source: str = ""):
+        self.source = source
+        self.areas = tuple(Area(a["id"], a["key"], nfc(a["label"])) for a in data["areas"])
+        area_ids = {a.id for a in self.areas}
+        self._by_key: dict[str, Indicator] = {}
+        self._formulas: dict[str, Formula] = {}
+        for row in data["indicators"]:
+            ind = _indicator(row)
+            if ind.key in self._by_key:
+                raise CatalogueError(f"Mã chỉ tiêu bị trùng trong danh mục: {ind.key}")
+            if ind.area not in area_ids:
+                raise CatalogueError(f"Chỉ tiêu {ind.key} thuộc lĩnh vực không có: {ind.area}")
+            self._by_key[ind.key] = ind
+            if ind.formula:
+                self._formulas[ind.key] = Formula(ind.formula)
+        for key, formula in self._formulas.items():
+            for part in formula.keys:
+                if part not in self._by_key:
+                    raise CatalogueError(f"Công thức của {key} dùng mã không có: {part}")
+        self.detail_tables = tuple(_detail(t) for t in (details or {}).get("tables", []))
+        for table in self.detail_tables:
+            for col in table.columns:
+                if col.feeds and col.feeds not in self._by_key:
+                    raise CatalogueError(f"Bảng {table.name}: cột {col.key} cấp số cho mã không có {col.feeds}")
+
+    def __contains__(self, key) -> bool:
+        return key in self._by_key
+
+    def __getitem__(self, key) -> Indicator:
+        return self._by_key[key]
+
+    def __iter__(self):
+        return iter(self._by_key.values())
+
+    def __len__(self):
+        return len(self._by_key)
+
+    def get(self, key) -> Indicator | None:
+        return self._by_key.get(key)
+
+    def keys(self):
+        return self._by_key.keys()
+
+    def area(self, area_id: int) -> Area:
+        for a in self.areas:
+            if a.id == area_id:
+                return a
+        raise KeyError(area_id)
+
+    def in_area(self, area_id: int) -> list[Indicator]:
+        return [i for i in self._by_key.values() if i.area == area_id]
+
+    def formula(self, key: str) -> Formula | None:
+        return self._formulas.get(key)
+
+    def derived(self) -> dict[str, Formula]:
+        """key → Formula for every derived rate."""
+        return dict(self._formulas)
+
+    def detail_table(self, name: str) -> DetailTable:
+        for t in self.detail_tables:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+    def fed_keys(self) -> dict[str, tuple[str, str]]:
+        """core key → (detail table, column) for keys computed from a detail table."""
+        return {c.feeds: (t.name, c.key) for t in self.detail_tables for c in t.columns if c.feeds}
+
+    def compute_derived(self, values: dict) -> dict:
+        """Derived rates computed from *values* (only those whose parts are all there)."""
+        out = {}
+        for key, formula in self._formulas.items():
+            v = formula.evaluate(values)
+            if v is not None:
+                out[key] = v
+        return out
+
+    def to_json(self) -> dict:
+        """The catalogue as plain data (what ``cchc catalogue --json`` prints)."""
+        def ind(i: Indicator):
+            d = {"key": i.key, "label": i.label, "unit": i.unit, "kind": i.kind,
+                 "rollup": i.rollup, "area": i.area}
+            if i.codes:
+                d["codes"] = [{"value": v, "label": l} for v, l in i.codes.items()]
+            if i.formula:
+                d["formula"] = i.formula
+            if i.decimals is not None:
+                d["decimals"] = i.decimals
+            return d
+        return {
+            "areas": [{"id": a.id, "key": a.key, "label": a.label} for a in self.areas],
+            "indicators": [ind(i) for i in self],
+            "detail_tables": [
+                {"name": t.name, "label": t.label, "area": t.area, "row_label": t.row_label,
+                 "row_choices": list(t.row_choices),
+                 "columns": [{"key": c.key, "label": c.label, "kind": c.kind, "feeds": c.feeds}
+                             for c in t.columns]}
+                for t in self.detail_tables],
+        }
+
+
+def _indicator(row: dict) -> Indicator:
+    try:
+        key, kind, rollup = row["key"], row["kind"], row.get("rollup", "sum")
+    except KeyError as exc:
+        raise CatalogueError(f"Chỉ tiêu thiếu trường {exc}: {row}") from exc
+    if kind not in KINDS:
+        raise CatalogueError(f"Chỉ tiêu {key}: loại không hợp lệ {kind}")
+    if rollup not in ROLLUPS:
+        raise CatalogueError(f"Chỉ tiêu {key}: cách cộng dồn không hợp lệ {rollup}")
+    codes = {int(c["value"]): nfc(c["label"]) for c in row.get("codes", [])}
+    if kind == CODE and not codes:
+        raise CatalogueError(f"Chỉ tiêu mã {key} thiếu danh sách mã")
+    if kind not in NUMERIC_KINDS and kind != TEXT:
+        raise CatalogueError(f"Chỉ tiêu {key}: loại không hợp lệ {kind}")
+    return Indicator(key=key, label=nfc(row["label"]), unit=nfc(row.get("unit", "")), kind=kind,
+                     rollup="derived" if row.get("formula") else rollup, area=int(row["area"]),
+                     codes=codes, formula=row.get("formula"), decimals=row.get("decimals"),
+                     help=nfc(row.get("help", "")))
+
+
+def _detail(t: dict) -> DetailTable:
+    cols = tuple(DetailColumn(c["key"], nfc(c["label"]), c.get("kind", "count"), c.get("feeds"))
+                 for c in t["columns"])
+    return DetailTable(t["name"], nfc(t["label"]), int(t["area"]), nfc(t.get("row_label", "")),
+                       cols, tuple(nfc(x) for x in t.get("row_choices", [])))
+
+
+def load(path: Path | None = None, details_path: Path | None = None) -> Catalogue:
+    """Read a catalogue file (the shipped one by default)."""
+    path = path or resource("catalogue", "indicators.json")
+    details_path = details_path or path.with_name("detail_tables.json")
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    details = None
+    if details_path.exists():
+        with open(details_path, encoding="utf-8") as fh:
+            details = json.load(fh)
+    return Catalogue(data, details, str(path))
+
+
+@lru_cache(maxsize=1)
+def default() -> Catalogue:
+    """The shipped catalogue, read once."""
+    return load()

@@ -1,0 +1,66 @@
+"""The ``cchc`` command line: a thin layer over the core, one module per command.
+
+Each module of :mod:`cchc_desktop.commands` defines ``HELP``, ``add_arguments(parser)``
+and ``run(args) -> int``.  Errors the officer can fix are printed in Vietnamese on
+stderr with a non-zero exit code; nothing is changed.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .store import WorkspaceError
+
+# command name -> module under cchc_desktop.commands
+COMMANDS = {
+    "init": "init", "demo": "demo", "period": "period", "values": "values",
+    "validate": "validate", "targets": "targets", "report": "report",
+    "backup": "backup", "restore": "restore", "consolidate": "consolidate",
+    "catalogue": "catalogue",
+}
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cchc", description="CCHC Desktop: số liệu cải cách hành chính cấp xã từ dòng lệnh.")
+    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for name, module in COMMANDS.items():
+        mod = importlib.import_module(f".commands.{module}", __package__)
+        p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def _utf8_streams():
+    # Windows consoles default to a legacy code page; Vietnamese needs UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv=None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args._run(args) or EXIT_OK
+    except WorkspaceError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

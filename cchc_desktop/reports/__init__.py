@@ -1,0 +1,1 @@
+"""The printed documents: report and appendices as PDF, Excel and Word."""

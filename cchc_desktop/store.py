@@ -1,0 +1,619 @@
+"""The workspace: one SQLite file holding a unit's profile, periods and figures.
+
+This is the one place that opens the connection and writes SQL for the unit's data.
+Every change is one operation in one transaction (:meth:`Workspace.operation`), written
+to the audit log with the OS user, and kept on an undo stack with a label.  A finalised
+period refuses changes until it is unlocked with a reason.
+
+The standard :mod:`sqlite3` module is used here rather than sqlite-utils because the
+window opens a workspace at start-up and sqlite-utils costs ~100 ms to import.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalogue as _catalogue
+from . import migrations, periods
+from .vnformat import NumberError, nfc, parse_date, parse_number
+
+
+class WorkspaceError(Exception):
+    """Anything the officer must be told about; ``str(err)`` is Vietnamese."""
+
+
+class PeriodLocked(WorkspaceError):
+    """The period is finalised (đã chốt) and cannot be changed."""
+
+
+UNIT_FIELDS = ("name", "parent", "place", "symbol", "signer_prefix", "signer_title",
+               "signer_name", "recipients", "addressees", "template")
+PERIOD_FIELDS = ("window_from", "window_to", "report_number", "report_date")
+
+
+def now() -> str:
+    return _dt.datetime.now().isoformat(timespec="seconds")
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some Windows services
+        return os.environ.get("USERNAME", "?")
+
+
+@dataclass
+class Period:
+    id: int
+    code: str
+    kind: str
+    year: int
+    window_from: _dt.date | None
+    window_to: _dt.date | None
+    report_number: str | None
+    report_date: _dt.date | None
+    status: str
+    finalised_at: str | None = None
+    finalised_by: str | None = None
+
+    @property
+    def label(self) -> str:
+        return periods.period_label(self.kind, self.year)
+
+    @property
+    def name(self) -> periods.PeriodName:
+        return periods.PeriodName(self.year, self.kind)
+
+    @property
+    def locked(self) -> bool:
+        return self.status != "draft"
+
+
+@dataclass
+class Step:
+    """One undoable operation: a label and the rows it changed (before → after)."""
+    label: str
+    changes: list = field(default_factory=list)  # (table, where, before, after)
+
+
+def _date(text):
+    return _dt.date.fromisoformat(text) if text else None
+
+
+def _period(row) -> Period:
+    return Period(row["id"], row["code"], row["kind"], row["year"], _date(row["window_from"]),
+                  _date(row["window_to"]), row["report_number"], _date(row["report_date"]),
+                  row["status"], row["finalised_at"], row["finalised_by"])
+
+
+def connect(path, readonly: bool = False) -> sqlite3.Connection:
+    """Open a SQLite file the way the program always does (foreign keys on, rows by name)."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class Workspace:
+    """An open workspace file.  Use :meth:`create` or :meth:`open`, then :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, catalogue=None):
+        self.conn = conn
+        self.path = Path(path)
+        self._catalogue = catalogue
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+        self._step: Step | None = None
+        self._depth = 0
+        self.user = os_user()
+        self.listeners = []   # callables(step_label) told after each committed operation
+
+    # ---- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path, *, create: bool = False) -> "Workspace":
+        """Open (and upgrade) a workspace file; refuse files that are not ours or too new."""
+        path = Path(path)
+        if not create and not path.exists():
+            raise WorkspaceError(f"Không tìm thấy tệp dữ liệu: {path}")
+        if path.exists() and path.is_dir():
+            raise WorkspaceError(f"“{path}” là một thư mục, không phải tệp dữ liệu.")
+        try:
+            conn = connect(path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrations.upgrade(conn)
+        except migrations.SchemaError as exc:
+            conn.close()
+            raise WorkspaceError(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise WorkspaceError(f"Tệp “{path.name}” không phải tệp dữ liệu CCHC hoặc đã bị hỏng ({exc}).") from exc
+        ws = cls(conn, path)
+        if not create and ws.conn.execute("SELECT count(*) FROM unit").fetchone()[0] == 0:
+            ws.close()
+            raise WorkspaceError(f"Tệp “{path.name}” chưa có thông tin đơn vị.")
+        return ws
+
+    @classmethod
+    def create(cls, path, **unit) -> "Workspace":
+        """Make a new workspace file for a unit; the file must not exist yet."""
+        path = Path(path)
+        if path.exists():
+            raise WorkspaceError(f"Tệp “{path}” đã có; chọn tên khác.")
+        if not nfc(unit.get("name")):
+            raise WorkspaceError("Chưa nhập tên đơn vị (ví dụ: UBND phường 2).")
+        ws = cls.open(path, create=True)
+        try:
+            fields = {k: nfc(v) for k, v in unit.items() if k in UNIT_FIELDS and v is not None}
+            cols = ", ".join(["id", "created_at", *fields])
+            marks = ", ".join(["1", "?", *("?" for _ in fields)])
+            with ws.operation("Tạo đơn vị", undoable=False):
+                ws.conn.execute(f"INSERT INTO unit ({cols}) VALUES ({marks})", [now(), *fields.values()])
+                ws._audit(None, "unit", None, None, json.dumps(fields, ensure_ascii=False), "create")
+        except Exception:
+            ws.close()
+            path.unlink(missing_ok=True)
+            raise
+        return ws
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def catalogue(self):
+        if self._catalogue is None:
+            self._catalogue = _catalogue.default()
+        return self._catalogue
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ---- operations and undo -------------------------------------------------------
+    @contextmanager
+    def operation(self, label: str, undoable: bool = True):
+        """One change of data: a transaction (nested ones become savepoints) and an undo step."""
+        outer = self._depth == 0
+        if outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._step = Step(label)
+        else:
+            self.conn.execute(f"SAVEPOINT sp{self._depth}")
+        self._depth += 1
+        try:
+            yield self._step
+        except BaseException:
+            self._depth -= 1
+            if outer:
+                self.conn.execute("ROLLBACK")
+                self._step = None
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
+                self.conn.execute(f"RELEASE sp{self._depth}")
+            raise
+        self._depth -= 1
+        if not outer:
+            self.conn.execute(f"RELEASE sp{self._depth}")
+            return
+        self.conn.execute("COMMIT")
+        step, self._step = self._step, None
+        if undoable and step.changes:
+            self._undo.append(step)
+            self._redo.clear()
+        for listener in list(self.listeners):
+            listener(label)
+
+    def _row(self, table: str, where: dict) -> dict | None:
+        cond = " AND ".join(f"{k} = ?" for k in where)
+        row = self.conn.execute(f"SELECT * FROM {table} WHERE {cond}", list(where.values())).fetchone()
+        return dict(row) if row else None
+
+    def _write_row(self, table: str, where: dict, row: dict | None):
+        cond = " AND ".join(f"{k} = ?" for k in where)
+        if row is None:
+            self.conn.execute(f"DELETE FROM {table} WHERE {cond}", list(where.values()))
+        else:
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            self.conn.execute(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+
+    def change_row(self, table: str, where: dict, after: dict | None) -> dict | None:
+        """Replace (or delete, *after* None) one row, keeping it for undo; returns the old row.
+
+        Must run inside :meth:`operation`.  Used for entries, detail rows, documents,
+        tasks, plans and targets alike, so undo works across every form.
+        """
+        assert self._step is not None, "change_row outside an operation"
+        before = self._row(table, where)
+        self._write_row(table, where, after)
+        if after is not None and "id" in where and where["id"] is None:
+            where = {"id": self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]}
+            after = dict(after, id=where["id"])
+        self._step.changes.append((table, where, before, after))
+        return before
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None
+
+    def redo_label(self) -> str | None:
+        return self._redo[-1].label if self._redo else None
+
+    def undo(self) -> Step | None:
+        """Revert the last operation; returns it (None when there is nothing to undo)."""
+        return self._replay(self._undo, self._redo, "undo", before_side=True)
+
+    def redo(self) -> Step | None:
+        return self._replay(self._redo, self._undo, "redo", before_side=False)
+
+    def _replay(self, source, target, action, before_side):
+        if not source:
+            return None
+        step = source[-1]
+        changes = reversed(step.changes) if before_side else step.changes
+        with self.operation(step.label, undoable=False):
+            for table, where, before, after in changes:
+                row = before if before_side else after
+                if table == "entries":
+                    self._check_unlocked(where["period_id"])
+                self._write_row(table, where, row)
+                old, new = (after, before) if before_side else (before, after)
+                self._audit(where.get("period_id"), table, where.get("key"),
+                            _show(old), _show(new), action)
+        source.pop()
+        target.append(step)
+        return step
+
+    def _audit(self, period_id, entity, key, old, new, action):
+        self.conn.execute(
+            "INSERT INTO audit (at, user, period_id, entity, key, old, new, action) VALUES (?,?,?,?,?,?,?,?)",
+            (now(), self.user, period_id, entity, key, old, new, action))
+
+    def audit(self, code: str | None = None, key: str | None = None) -> list[dict]:
+        """The audit log, newest first, optionally for one period and key."""
+        sql, args = "SELECT * FROM audit WHERE 1=1", []
+        if code is not None:
+            sql += " AND period_id = ?"
+            args.append(self.period(code).id)
+        if key is not None:
+            sql += " AND key = ?"
+            args.append(key)
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id DESC", args)]
+
+    # ---- unit profile --------------------------------------------------------------
+    def unit(self) -> dict:
+        return dict(self.conn.execute("SELECT * FROM unit WHERE id = 1").fetchone())
+
+    def update_unit(self, **fields):
+        """Change the unit profile (names, signer, symbol, distribution list, template)."""
+        bad = set(fields) - set(UNIT_FIELDS)
+        if bad:
+            raise WorkspaceError(f"Trường không có trong thông tin đơn vị: {', '.join(sorted(bad))}")
+        fields = {k: nfc(v) or "" for k, v in fields.items()}
+        if "name" in fields and not fields["name"]:
+            raise WorkspaceError("Tên đơn vị không được để trống.")
+        with self.operation("Sửa thông tin đơn vị"):
+            after = dict(self.unit(), **fields)
+            before = self.change_row("unit", {"id": 1}, after)
+            for k, v in fields.items():
+                if before.get(k) != v:
+                    self._audit(None, "unit", k, before.get(k), v, "set")
+
+    # ---- settings ------------------------------------------------------------------
+    def setting(self, key: str, default=None):
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value):
+        with self.operation("Cài đặt", undoable=False):
+            self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                              (key, json.dumps(value, ensure_ascii=False)))
+
+    # ---- periods -------------------------------------------------------------------
+    def periods(self) -> list[Period]:
+        rows = [_period(r) for r in self.conn.execute("SELECT * FROM periods")]
+        return sorted(rows, key=lambda p: periods.sort_key(p.code))
+
+    def find_period(self, code: str) -> Period | None:
+        name = periods.parse_code(code)
+        row = self.conn.execute("SELECT * FROM periods WHERE code = ?", (name.code,)).fetchone()
+        return _period(row) if row else None
+
+    def period(self, code: str) -> Period:
+        """The period named *code*; WorkspaceError when it has not been added."""
+        try:
+            found = self.find_period(code)
+        except periods.PeriodError as exc:
+            raise WorkspaceError(str(exc)) from exc
+        if found is None:
+            raise WorkspaceError(f"Chưa có kỳ báo cáo {code} trong tệp dữ liệu (thêm bằng “cchc period add”).")
+        return found
+
+    def add_period(self, code: str, window_from=None, window_to=None, report_number=None,
+                   report_date=None) -> Period:
+        """Add a period with its data window (Decree 09/2019 by default)."""
+        try:
+            name = periods.parse_code(code)
+            start, end = periods.default_window(name.kind, name.year)
+            start = parse_date(window_from) or start
+            end = parse_date(window_to) or end
+            rdate = parse_date(report_date)
+        except (periods.PeriodError, NumberError) as exc:
+            raise WorkspaceError(str(exc)) from exc
+        if self.find_period(name.code):
+            raise WorkspaceError(f"Kỳ báo cáo {name.code} đã có.")
+        number = nfc(str(report_number)) if report_number not in (None, "") else None
+        with self.operation(f"Thêm kỳ {name.label}"):
+            self.change_row("periods", {"id": None}, {
+                "code": name.code, "kind": name.kind, "year": name.year,
+                "window_from": start.isoformat(), "window_to": end.isoformat(),
+                "report_number": number, "report_date": rdate.isoformat() if rdate else None,
+                "status": "draft", "created_at": now()})
+            self._audit(None, "period", name.code, None, f"{start}..{end}", "create")
+        return self.period(name.code)
+
+    def update_period(self, code: str, **fields) -> Period:
+        """Change a period's data window, report number or report date."""
+        p = self.period(code)
+        self._check_unlocked(p.id)
+        bad = set(fields) - set(PERIOD_FIELDS)
+        if bad:
+            raise WorkspaceError(f"Trường không sửa được: {', '.join(sorted(bad))}")
+        clean = {}
+        try:
+            for k, v in fields.items():
+                if k in ("window_from", "window_to", "report_date"):
+                    d = parse_date(v)
+                    clean[k] = d.isoformat() if d else None
+                else:
+                    clean[k] = nfc(str(v)) if v not in (None, "") else None
+        except NumberError as exc:
+            raise WorkspaceError(str(exc)) from exc
+        with self.operation(f"Sửa kỳ {p.label}"):
+            before = self._row("periods", {"id": p.id})
+            self.change_row("periods", {"id": p.id}, dict(before, **clean))
+            for k, v in clean.items():
+                if before[k] != v:
+                    self._audit(p.id, "period", k, before[k], v, "set")
+        return self.period(code)
+
+    def _check_unlocked(self, period_id: int):
+        row = self.conn.execute("SELECT code, status FROM periods WHERE id = ?", (period_id,)).fetchone()
+        if row and row["status"] != "draft":
+            raise PeriodLocked(
+                f"Kỳ {periods.parse_code(row['code']).label} đã chốt số liệu; mở khóa (nêu lý do) trước khi sửa.")
+
+    def set_status(self, code: str, status: str, reason: str = ""):
+        """Finalise ('final'), mark as sent ('sent') or unlock ('draft', a reason required)."""
+        p = self.period(code)
+        if status not in ("draft", "final", "sent"):
+            raise WorkspaceError(f"Trạng thái không hợp lệ: {status}")
+        if status == "draft" and p.status != "draft" and not nfc(reason):
+            raise WorkspaceError("Phải nêu lý do khi mở khóa kỳ đã chốt.")
+        with self.operation(f"Đổi trạng thái kỳ {p.label}", undoable=False):
+            fin_at, fin_by = (now(), self.user) if status == "final" else (p.finalised_at, p.finalised_by)
+            self.conn.execute("UPDATE periods SET status = ?, finalised_at = ?, finalised_by = ? WHERE id = ?",
+                              (status, fin_at, fin_by, p.id))
+            action = {"final": "finalise", "sent": "send", "draft": "unlock"}[status]
+            self._audit(p.id, "period", "status", p.status, status if not reason else f"{status}: {nfc(reason)}", action)
+
+    # ---- values --------------------------------------------------------------------
+    def typed_values(self, code: str) -> dict[str, object]:
+        """key → value as typed for the period (nothing computed)."""
+        p = self.period(code)
+        return {r["key"]: r["value"] for r in
+                self.conn.execute("SELECT key, value FROM entries WHERE period_id = ?", (p.id,))}
+
+    def entries(self, code: str) -> dict[str, dict]:
+        """key → {value, note, changed_at, changed_by} as typed for the period."""
+        p = self.period(code)
+        return {r["key"]: dict(r) for r in self.conn.execute(
+            "SELECT key, value, note, changed_at, changed_by FROM entries WHERE period_id = ? ORDER BY key",
+            (p.id,))}
+
+    def parse_value(self, key: str, text):
+        """Check *key* exists and read *text* for it; WorkspaceError (Vietnamese) otherwise."""
+        ind = self.catalogue.get(key)
+        if ind is None:
+            raise WorkspaceError(f"Mã chỉ tiêu “{key}” không có trong danh mục.")
+        try:
+            return ind.parse(text)
+        except NumberError as exc:
+            raise WorkspaceError(f"{ind.label}: {exc}") from exc
+
+    def set_value(self, code: str, key: str, value, note: str | None = None, *, label: str | None = None):
+        """Store one figure (text is read the Vietnamese way); ``None`` clears it."""
+        self.set_values(code, [(key, value, note)], label=label)
+
+    def set_values(self, code: str, items, *, label: str | None = None, replace_notes: bool = True):
+        """Store several figures in one operation: all are checked first, then written.
+
+        *items* are (key, value[, note]) tuples; a value of ``None`` or "" clears the key.
+        """
+        p = self.period(code)
+        self._check_unlocked(p.id)
+        parsed = []
+        for item in items:
+            key, value = item[0], item[1]
+            note = nfc(item[2]) if len(item) > 2 and item[2] is not None else None
+            parsed.append((key, self.parse_value(key, value), note))
+        with self.operation(label or f"Nhập số liệu {p.label}"):
+            stamp = now()
+            for key, value, note in parsed:
+                where = {"period_id": p.id, "key": key}
+                before = self._row("entries", where)
+                if not replace_notes and note is None and before:
+                    note = before["note"]
+                after = None if value is None and not note else {
+                    "period_id": p.id, "key": key, "value": value, "note": note,
+                    "changed_at": stamp, "changed_by": self.user}
+                if (before or None) and after and before["value"] == value and before["note"] == note:
+                    continue
+                if before is None and after is None:
+                    continue
+                self.change_row("entries", where, after)
+                self._audit(p.id, "value", key, _show(before and before["value"]), _show(value), "set")
+
+    # ---- detail tables -------------------------------------------------------------
+    def detail_rows(self, code: str, table: str) -> list[dict]:
+        """Rows of a detail table for the period: {id, seq, label, data{column: number}}."""
+        p = self.period(code)
+        rows = self.conn.execute(
+            "SELECT id, seq, label, data FROM detail_rows WHERE period_id = ? AND table_name = ? ORDER BY seq, id",
+            (p.id, table))
+        return [{"id": r["id"], "seq": r["seq"], "label": r["label"], "data": json.loads(r["data"])} for r in rows]
+
+    def save_detail_row(self, code: str, table: str, label: str, data: dict, row_id: int | None = None,
+                        seq: int | None = None) -> int:
+        """Add (row_id None) or replace a detail row; numbers are read per column kind."""
+        p = self.period(code)
+        self._check_unlocked(p.id)
+        spec = self.catalogue.detail_table(table)
+        clean = {}
+        for col_key, text in data.items():
+            col = spec.column(col_key)
+            try:
+                v = parse_number(text, col.kind)
+            except NumberError as exc:
+                raise WorkspaceError(f"{spec.label} – {nfc(label)} – {col.label}: {exc}") from exc
+            if v is not None:
+                clean[col_key] = v
+        label = nfc(label)
+        if not label:
+            raise WorkspaceError(f"{spec.label}: dòng chưa có tên ({spec.row_label}).")
+        if seq is None:
+            seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM detail_rows WHERE period_id = ? AND table_name = ?",
+                                    (p.id, table)).fetchone()[0]
+        with self.operation(f"{spec.label}: {label}"):
+            row = {"period_id": p.id, "table_name": table, "seq": seq, "label": label,
+                   "data": json.dumps(clean, ensure_ascii=False)}
+            if row_id is not None:
+                row["id"] = row_id
+            self.change_row("detail_rows", {"id": row_id}, row)
+            new_id = row_id or self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+            self._audit(p.id, "detail", f"{table}:{label}", None, row["data"], "set")
+        return new_id
+
+    def delete_detail_row(self, code: str, row_id: int):
+        p = self.period(code)
+        self._check_unlocked(p.id)
+        with self.operation("Xóa dòng bảng chi tiết"):
+            before = self.change_row("detail_rows", {"id": row_id}, None)
+            if before:
+                self._audit(p.id, "detail", f"{before['table_name']}:{before['label']}", before["data"], None, "delete")
+
+    def detail_totals(self, code: str) -> dict[str, float]:
+        """core key → column total, for every detail table that has rows in the period."""
+        out = {}
+        for table in self.catalogue.detail_tables:
+            rows = self.detail_rows(code, table.name)
+            if not rows:
+                continue
+            for col in table.columns:
+                if col.feeds:
+                    vals = [r["data"].get(col.key) for r in rows if r["data"].get(col.key) is not None]
+                    if vals:
+                        out[col.feeds] = sum(vals)
+        return out
+
+    # ---- documents register --------------------------------------------------------
+    def documents(self, start: _dt.date | None = None, end: _dt.date | None = None) -> list[dict]:
+        """The register of directing documents, optionally those dated within [start, end]."""
+        sql, args = "SELECT * FROM documents WHERE 1=1", []
+        if start:
+            sql += " AND issued_on >= ?"
+            args.append(start.isoformat())
+        if end:
+            sql += " AND issued_on <= ?"
+            args.append(end.isoformat())
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY issued_on, id", args)]
+
+    def save_document(self, number: str, issued_on, doc_type: str = "", summary: str = "",
+                      area: int | None = None, doc_id: int | None = None, counts_as_direction: bool = True) -> int:
+        """Add or replace an entry of the documents register."""
+        number = nfc(number)
+        if not number:
+            raise WorkspaceError("Văn bản chưa có số ký hiệu.")
+        try:
+            day = parse_date(issued_on)
+        except NumberError as exc:
+            raise WorkspaceError(f"Văn bản {number}: {exc}") from exc
+        if day is None:
+            raise WorkspaceError(f"Văn bản {number} chưa có ngày ban hành.")
+        row = {"number": number, "issued_on": day.isoformat(), "doc_type": nfc(doc_type) or "",
+               "summary": nfc(summary) or "", "area": area, "counts_as_direction": int(bool(counts_as_direction))}
+        if doc_id is not None:
+            row["id"] = doc_id
+        with self.operation(f"Sổ văn bản: {number}"):
+            self.change_row("documents", {"id": doc_id}, row)
+            new_id = doc_id or self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+            self._audit(None, "document", number, None, json.dumps(row, ensure_ascii=False), "set")
+        return new_id
+
+    def delete_document(self, doc_id: int):
+        with self.operation("Xóa văn bản khỏi sổ"):
+            before = self.change_row("documents", {"id": doc_id}, None)
+            if before:
+                self._audit(None, "document", before["number"], json.dumps(before, ensure_ascii=False), None, "delete")
+
+    def documents_count(self, code: str) -> int | None:
+        """Directing documents dated within the period's window (None when the register is empty)."""
+        if not self.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+            return None
+        p = self.period(code)
+        return self.conn.execute(
+            "SELECT count(*) FROM documents WHERE counts_as_direction = 1 AND issued_on BETWEEN ? AND ?",
+            (p.window_from.isoformat(), p.window_to.isoformat())).fetchone()[0]
+
+    # ---- the annual plan's tasks ---------------------------------------------------
+    def plan_tasks(self, year: int) -> list[dict]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT * FROM plan_tasks WHERE year = ? ORDER BY seq, id", (year,))]
+
+    def task_counts(self, year: int) -> tuple[int, int] | None:
+        """(planned, done) for the year's plan tasks, None when none were entered.
+
+        A task is done when its status says so ("Hoàn thành", "Đã hoàn thành") or it is 100 % done.
+        """
+        tasks = self.plan_tasks(year)
+        if not tasks:
+            return None
+        done = sum(1 for t in tasks if task_done(t))
+        return len(tasks), done
+
+
+def task_done(task: dict) -> bool:
+    """Whether a plan task counts as done."""
+    status = (task.get("status") or "").lower()
+    if "chưa" in status or "đang" in status:
+        return False
+    return "hoàn thành" in status or (task.get("percent_done") or 0) >= 100
+
+
+def _show(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
