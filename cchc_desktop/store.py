@@ -110,6 +110,7 @@ class Workspace:
         self.conn = conn
         self.path = Path(path)
         self._catalogue = catalogue
+        self._template_codes = None
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._step: Step | None = None
@@ -180,6 +181,21 @@ class Workspace:
         if self._catalogue is None:
             self._catalogue = _catalogue.default()
         return self._catalogue
+
+    def code_list(self, key: str) -> dict:
+        """The code list of *key* as the unit's template defines it (else the catalogue's)."""
+        if self._template_codes is None:
+            from . import templates
+            try:
+                self._template_codes = templates.for_workspace(self).code_lists()
+            except Exception:   # a missing or broken template must not stop data entry
+                self._template_codes = {}
+        ind = self.catalogue.get(key)
+        return self._template_codes.get(key) or (ind.codes if ind else {})
+
+    def forget_template(self):
+        """Call after the unit's template changes."""
+        self._template_codes = None
 
     @property
     def schema_version(self) -> int:
@@ -319,6 +335,7 @@ class Workspace:
             for k, v in fields.items():
                 if before.get(k) != v:
                     self._audit(None, "unit", k, before.get(k), v, "set")
+        self.forget_template()
 
     # ---- settings ------------------------------------------------------------------
     def setting(self, key: str, default=None):
@@ -438,6 +455,9 @@ class Workspace:
         if ind is None:
             raise WorkspaceError(f"Mã chỉ tiêu “{key}” không có trong danh mục.")
         try:
+            codes = self.code_list(key)
+            if codes and codes != ind.codes:
+                return parse_number(text, ind.kind, codes)
             return ind.parse(text)
         except NumberError as exc:
             raise WorkspaceError(f"{ind.label}: {exc}") from exc

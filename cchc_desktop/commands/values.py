@@ -28,7 +28,7 @@ def run(args) -> int:
             path = Path(args.file)
             if path.suffix.lower() in (".xlsx", ".xlsm"):
                 try:
-                    from ..appendix_xlsx import import_workbook
+                    from ..reports.appendix_xlsx import import_workbook
                 except ImportError:
                     raise WorkspaceError("Chưa hỗ trợ nhập tệp Excel trong phiên bản này.")
                 n = import_workbook(ws, args.period, path)

@@ -1,0 +1,173 @@
+"""Appendix templates: the layouts upper offices ask for, as data.
+
+A template (``resources/templates/NAME.json``) is a list of appendices; each appendix
+is a heading and rows printed row for row (STT, label, unit, value, note), in the
+order and wording of the seed it copies.  A unit adapts a copy without code: a copy
+stored in the workspace (settings key ``template:NAME``) wins over the shipped file.
+
+Format::
+
+    {"name": "phu-luc-1", "title": "…", "source": "seed 000",
+     "appendices": [
+       {"id": "1", "label": "Phụ lục 1", "orientation": "portrait",
+        "heading": ["THỐNG KÊ SỐ LIỆU …", "TẠI {unit_upper}"],
+        "kind": "indicators",            # or "detail" (with "table") or "tasks"
+        "area": null,                    # 1..7 for a per-area appendix
+        "rows": [
+          {"stt": "1.", "label": "Công tác chỉ đạo điều hành CCHC", "style": "group"},
+          {"stt": "1.1.1.", "key": "plan.tasks_planned"},
+          {"stt": "4.1.", "key": "org.working_rules", "codes": [{"value": 1, "label": "Đúng quy định"},
+                                                              {"value": 2, "label": "Không đúng quy định"}]},
+          {"stt": "3.3.", "label": "…", "unit": "", "note": "…"}]}]}
+
+Row fields: ``stt``; ``key`` (optional: a heading row has none); ``label`` and
+``unit`` (default: the catalogue's); ``style`` (``group`` bold, ``item``, ``sub``
+italic); ``codes`` (the code list as this template prints and checks it); ``note``
+(printed in Ghi chú when the period has no note of its own); ``codes_text`` (the code
+list wording exactly as printed, when it differs from "label = value" lines).
+Heading placeholders: ``{unit}``, ``{unit_upper}``, ``{parent}``, ``{period_label}``,
+``{period_label_upper}``, ``{number}``, ``{symbol}``, ``{date}``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalogue as _catalogue
+from .catalogue import CatalogueError
+from .paths import resource
+from .vnformat import nfc
+
+APPENDIX_KINDS = ("indicators", "detail", "tasks", "targets")
+STYLES = ("group", "item", "sub")
+
+
+@dataclass(frozen=True)
+class Row:
+    stt: str
+    label: str
+    unit: str
+    key: str | None = None
+    style: str = "item"
+    codes: dict = field(default_factory=dict)
+    codes_text: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Appendix:
+    id: str
+    label: str
+    heading: tuple
+    kind: str = "indicators"
+    orientation: str = "portrait"
+    area: int | None = None
+    table: str | None = None
+    rows: tuple = ()
+
+    def keys(self) -> list[str]:
+        return [r.key for r in self.rows if r.key]
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    source: str
+    appendices: tuple
+
+    def rows(self):
+        """Every (appendix, row) of the template, in print order."""
+        for app in self.appendices:
+            for row in app.rows:
+                yield app, row
+
+    def keys(self) -> list[str]:
+        """The indicator keys the template prints, in order, without repeats."""
+        return list(dict.fromkeys(r.key for _, r in self.rows() if r.key))
+
+    def code_lists(self) -> dict[str, dict]:
+        """key → code list as this template defines it (overrides the catalogue's)."""
+        return {r.key: r.codes for _, r in self.rows() if r.key and r.codes}
+
+    def appendix(self, app_id: str) -> Appendix:
+        for a in self.appendices:
+            if a.id == app_id:
+                return a
+        raise KeyError(app_id)
+
+
+def parse(data: dict, cat=None) -> Template:
+    """Build a Template from its JSON form, checking every key against the catalogue."""
+    cat = cat or _catalogue.default()
+    name = data.get("name") or ""
+    apps = []
+    for a in data.get("appendices", []):
+        kind = a.get("kind", "indicators")
+        if kind not in APPENDIX_KINDS:
+            raise CatalogueError(f"Mẫu {name}: loại phụ lục không hợp lệ “{kind}”.")
+        rows = []
+        for i, r in enumerate(a.get("rows", []), 1):
+            key = r.get("key")
+            ind = cat.get(key) if key else None
+            if key and ind is None:
+                raise CatalogueError(f"Mẫu {name}, {a.get('label')}, dòng {r.get('stt') or i}: mã “{key}” không có trong danh mục.")
+            style = r.get("style", "item" if key else "group")
+            if style not in STYLES:
+                raise CatalogueError(f"Mẫu {name}: kiểu dòng không hợp lệ “{style}”.")
+            codes = {int(c["value"]): nfc(c["label"]) for c in r.get("codes", [])}
+            if codes and ind is not None and ind.kind != "code":
+                raise CatalogueError(f"Mẫu {name}: chỉ tiêu {key} không phải loại mã nên không có danh sách mã.")
+            label = nfc(r.get("label") or (ind.label if ind else ""))
+            unit = r.get("unit")
+            if unit is None:
+                unit = "" if ind is None else (ind.unit if ind.kind != "code" else "")
+            rows.append(Row(stt=nfc(r.get("stt", "")), label=label, unit=nfc(unit), key=key, style=style,
+                            codes=codes, codes_text=nfc(r.get("codes_text", "")), note=nfc(r.get("note", ""))))
+        if kind == "detail":
+            try:
+                cat.detail_table(a.get("table", ""))
+            except KeyError:
+                raise CatalogueError(f"Mẫu {name}: bảng chi tiết “{a.get('table')}” không có trong danh mục.")
+        apps.append(Appendix(id=str(a.get("id", len(apps) + 1)), label=nfc(a.get("label", "Phụ lục")),
+                             heading=tuple(nfc(h) for h in a.get("heading", [])), kind=kind,
+                             orientation=a.get("orientation", "portrait"), area=a.get("area"),
+                             table=a.get("table"), rows=tuple(rows)))
+    if not apps:
+        raise CatalogueError(f"Mẫu {name} không có phụ lục nào.")
+    return Template(name=name, title=nfc(data.get("title", name)), source=data.get("source", ""),
+                    appendices=tuple(apps))
+
+
+def shipped_names() -> list[str]:
+    """Names of the templates shipped under resources/templates/."""
+    return sorted(p.stem for p in resource("templates").glob("*.json"))
+
+
+def load(name: str, ws=None) -> Template:
+    """The template *name*: the workspace's own copy if it has one, else the shipped file."""
+    data = ws.setting(f"template:{name}") if ws is not None else None
+    if data is None:
+        path = resource("templates", f"{name}.json")
+        if not path.exists():
+            raise CatalogueError(f"Không có mẫu phụ lục “{name}”. Các mẫu có sẵn: {', '.join(shipped_names())}.")
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    return parse(data, ws.catalogue if ws is not None else None)
+
+
+def for_workspace(ws) -> Template:
+    """The template the unit's profile names."""
+    return load(ws.unit()["template"], ws)
+
+
+def save_copy(ws, template_json: dict, name: str):
+    """Store an adapted template in the workspace (checked first)."""
+    parse(template_json, ws.catalogue)
+    ws.set_setting(f"template:{name}", dict(template_json, name=name))
+
+
+def load_file(path: Path, cat=None) -> Template:
+    with open(path, encoding="utf-8") as fh:
+        return parse(json.load(fh), cat)
