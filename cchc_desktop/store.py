@@ -622,6 +622,30 @@ class Workspace:
         done = sum(1 for t in tasks if task_done(t))
         return len(tasks), done
 
+    # ---- the report's narrative ----------------------------------------------------
+    def sections(self, code: str) -> dict[str, str]:
+        """section name → text of the period's report (I … V, subject, intro, closing)."""
+        p = self.period(code)
+        return {r["section"]: r["body"] for r in self.conn.execute(
+            "SELECT section, body FROM report_sections WHERE period_id = ?", (p.id,))}
+
+    def save_section(self, code: str, section: str, body: str | None):
+        """Store one section of the report's text (empty text removes it); refused when locked."""
+        p = self.period(code)
+        self._check_unlocked(p.id)
+        section = nfc(section)
+        if not section:
+            raise WorkspaceError("Chưa có tên phần của báo cáo.")
+        body = nfc(body) or ""
+        where = {"period_id": p.id, "section": section}
+        before = self._row("report_sections", where)
+        if (before["body"] if before else "") == body:
+            return
+        with self.operation(f"Sửa nội dung báo cáo: phần {section}"):
+            self.change_row("report_sections", where,
+                            {"period_id": p.id, "section": section, "body": body} if body else None)
+            self._audit(p.id, "section", section, _show(before and before["body"]), body, "set")
+
 
 def task_done(task: dict) -> bool:
     """Whether a plan task counts as done."""

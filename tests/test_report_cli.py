@@ -1,0 +1,63 @@
+"""cchc report: writes the set for a period and prints each file, one per line."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from cchc_desktop.reports import filenames
+
+TEST_TEMPLATE = Path(__file__).with_name("test_appendix_template.json")
+
+
+def cchc(*args):
+    return subprocess.run([sys.executable, "-m", "cchc_desktop.cli", *args], capture_output=True, text=True,
+                          encoding="utf-8")
+
+
+def test_report_prints_the_files_it_wrote(demo_path, tmp_path):
+    out = tmp_path / "ra"
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(out),
+             "--template", str(TEST_TEMPLATE))
+    assert r.returncode == 0, r.stderr
+    files = [Path(line) for line in r.stdout.splitlines()]
+    assert sorted(f.suffix for f in files) == [".docx", ".pdf", ".pdf", ".xlsx"]
+    for f in files:
+        assert f.is_file() and f.parent == out
+        assert f.name.isascii() and f.name.startswith("CCHC_phuong-2_2022-H1_") and "_20220615." in f.name
+    assert not list(out.glob("*.part"))
+
+
+def test_report_formats_and_errors(demo_path, tmp_path):
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--format", "docx")
+    assert r.returncode == 0, r.stderr
+    assert [Path(x).suffix for x in r.stdout.splitlines()] == [".docx"]
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--format", "odt")
+    assert r.returncode == 1 and "Định dạng không hỗ trợ" in r.stderr
+    r = cchc("report", "--db", str(demo_path), "--period", "2030-Q1", "--out", str(tmp_path))
+    assert r.returncode == 1 and "Chưa có kỳ báo cáo" in r.stderr
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--template", "khong-co")
+    assert r.returncode == 1 and "Không có mẫu phụ lục" in r.stderr
+
+
+def test_collection_form_blank_and_filled(demo_path, tmp_path):
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--form", "3")
+    assert r.returncode == 0, r.stderr
+    blank = " ".join(PdfReader(r.stdout.strip()).pages[0].extract_text().split())
+    assert "PHIẾU THU THẬP SỐ LIỆU" in blank and "Cải cách thủ tục hành chính" in blank
+    assert "Số hồ sơ giải quyết trước hạn" in blank and "2.261" not in blank
+    assert "NGƯỜI CUNG CẤP SỐ LIỆU" in " ".join(PdfReader(r.stdout.strip()).pages[-1].extract_text().split())
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--form", "3", "--filled")
+    filled = " ".join(" ".join(p.extract_text() for p in PdfReader(r.stdout.strip()).pages).split())
+    assert "2.261" in filled
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--form", "9")
+    assert r.returncode == 1 and "Lĩnh vực 9" in r.stderr
+
+
+def test_ascii_file_names():
+    import datetime as dt
+    assert filenames.document_name("UBND xã Đồng Lợi", "2023-Q3", "phụ lục", "xlsx", dt.date(2023, 9, 5)) == \
+        "CCHC_xa-dong-loi_2023-Q3_phu-luc_20230905.xlsx"
+    assert filenames.unit_slug("UBND phường 2") == "phuong-2"
