@@ -1,0 +1,642 @@
+"""Checking a period's figures: rules kept as data, findings in plain Vietnamese.
+
+The rules ship in ``resources/rules/*.json`` (one file per family); a unit or an upper
+office adds its own to the workspace table ``rules`` (column ``definition``: the same
+JSON).  Rules that follow from the catalogue itself are generated, so a new catalogue
+row is covered without anyone writing a rule: domains (whole, ≥ 0, 0–100, inside the
+code list), a typed rate against its parts, a typed figure against what the detail
+tables, the registers or the quarters give, and cumulative values that fall.
+
+A rule definition::
+
+    {"code": "sum.dossier_received", "type": "sum", "severity": "error", "area": 3,
+     "total": "dossier.received_total", "parts": ["dossier.carried_over", ...],
+     "message": "{total_label} ({total}) khác tổng các thành phần ({sum})"}
+
+Types: ``sum`` (total vs. parts), ``le`` / ``balance`` / ``same`` / ``obligation``
+(``left`` ``op`` ``right``, each a key or a formula over keys), ``continuity`` (``key``
+this period vs. ``previous`` at the end of the period before), ``rate``, ``domain``,
+``window``, ``rollup``, ``cumulative`` and ``outlier`` (``factor``, ``min_history``).
+A rule that lacks a value it needs stays silent: a missing value is not a zero.  The
+one exception is safe: parts already known to exceed their total are an error
+whatever the missing parts hold, since no count is negative.
+
+Public API: :func:`check`, :func:`acknowledge`, :func:`rules_for`, :func:`add_rule`,
+:func:`delete_rule`, :class:`Finding`.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from . import periods, rollup
+from .catalogue import CatalogueError, Formula
+from .paths import resource
+from .store import Workspace, WorkspaceError, now
+from .vnformat import format_date, format_number, nfc
+
+ERROR, WARNING = "error", "warning"
+SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+WINDOW_KEY = "period.window"
+
+TYPES = ("sum", "le", "balance", "same", "obligation", "continuity", "rate", "domain",
+         "window", "rollup", "cumulative", "outlier")
+OPS = {"=": "bằng", "<=": "không lớn hơn", ">=": "không nhỏ hơn", "<": "nhỏ hơn", ">": "lớn hơn"}
+# Values compared as equal when they differ by less than this (sums of floats).
+EPS = 1e-6
+
+
+@dataclass
+class Finding:
+    """One thing wrong (error) or worth a second look (warning) in a period's figures."""
+    rule: str
+    severity: str
+    keys: list
+    values: dict
+    message: str
+    area: int | None = None
+    acknowledged: str | None = None
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        """What an acknowledgement is kept under: the rule and the keys."""
+        return self.rule, ",".join(self.keys)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+# ---- rule definitions --------------------------------------------------------------
+
+@dataclass
+class Rule:
+    code: str
+    type: str
+    severity: str = ERROR
+    area: int | None = None
+    message: str = ""
+    spec: dict = field(default_factory=dict)
+    formulas: dict = field(default_factory=dict)   # role -> Formula (left, right, whole …)
+
+
+def parse_rule(definition: dict, catalogue=None) -> Rule:
+    """Read one rule definition; :class:`WorkspaceError` (Vietnamese) when it does not hold."""
+    if not isinstance(definition, dict):
+        raise WorkspaceError("Quy tắc kiểm tra phải là một đối tượng JSON.")
+    code = nfc(str(definition.get("code") or ""))
+    kind = definition.get("type")
+    if not code:
+        raise WorkspaceError("Quy tắc kiểm tra thiếu mã (code).")
+    if kind not in TYPES:
+        raise WorkspaceError(f"Quy tắc {code}: loại “{kind}” không hợp lệ (dùng: {', '.join(TYPES)}).")
+    severity = definition.get("severity", ERROR)
+    if severity not in (ERROR, WARNING):
+        raise WorkspaceError(f"Quy tắc {code}: mức độ phải là “error” hoặc “warning”.")
+    rule = Rule(code, kind, severity, definition.get("area"), nfc(definition.get("message") or ""),
+                dict(definition))
+    roles = {"sum": ("total",), "le": ("left", "right"), "balance": ("left", "right"),
+             "same": ("left", "right"), "obligation": ("left", "right"),
+             "continuity": ("key", "previous")}.get(kind, ())
+    try:
+        for role in roles:
+            if not definition.get(role):
+                raise WorkspaceError(f"Quy tắc {code}: thiếu “{role}”.")
+            rule.formulas[role] = Formula(str(definition[role]))
+        if kind == "sum":
+            parts = definition.get("parts")
+            if not parts or not isinstance(parts, list):
+                raise WorkspaceError(f"Quy tắc {code}: thiếu danh sách thành phần (parts).")
+            rule.formulas["parts"] = [Formula(str(p)) for p in parts]
+    except CatalogueError as exc:
+        raise WorkspaceError(f"Quy tắc {code}: {exc}") from exc
+    op = definition.get("op", "=" if kind in ("balance", "same") else "<=")
+    if kind in ("le", "balance", "same", "obligation") and op not in OPS:
+        raise WorkspaceError(f"Quy tắc {code}: phép so sánh “{op}” không hợp lệ.")
+    rule.spec["op"] = op
+    if catalogue is not None:
+        for f in _all_formulas(rule):
+            for key in f.keys:
+                if key not in catalogue:
+                    raise WorkspaceError(f"Quy tắc {code}: mã chỉ tiêu “{key}” không có trong danh mục.")
+    return rule
+
+
+def _all_formulas(rule: Rule):
+    for value in rule.formulas.values():
+        yield from (value if isinstance(value, list) else [value])
+
+
+@lru_cache(maxsize=1)
+def shipped_definitions() -> tuple:
+    """The rule definitions shipped in resources/rules (read once)."""
+    out = []
+    folder = resource("rules")
+    for path in sorted(folder.glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        out.extend(data.get("rules", []))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _shipped_rules(catalogue) -> tuple:
+    return tuple(parse_rule(d, catalogue) for d in shipped_definitions())
+
+
+def user_rules(ws: Workspace) -> list[dict]:
+    """The rules the unit or its upper office added: {id, code, definition, added_by, added_at}."""
+    out = []
+    for r in ws.conn.execute("SELECT id, code, definition, added_by, added_at FROM rules ORDER BY id"):
+        row = dict(r)
+        try:
+            row["definition"] = json.loads(row["definition"])
+        except ValueError:
+            row["definition"] = {}
+        out.append(row)
+    return out
+
+
+def rules_for(ws: Workspace) -> list[Rule]:
+    """Every data rule that applies to the workspace: shipped, then the workspace's own.
+
+    A workspace rule with the code of a shipped one replaces it (an upper office may
+    lower a rule to a warning); ``"disabled": true`` switches it off.
+    """
+    by_code = {r.code: r for r in _shipped_rules(ws.catalogue)}
+    for row in user_rules(ws):
+        try:
+            rule = parse_rule(row["definition"], ws.catalogue)
+        except WorkspaceError:
+            continue   # a broken user rule must not stop checking; add_rule refuses them
+        if row["definition"].get("disabled"):
+            by_code.pop(rule.code, None)
+        else:
+            by_code[rule.code] = rule
+    return list(by_code.values())
+
+
+def add_rule(ws: Workspace, definition: dict) -> str:
+    """Store a rule of the unit (or replace one with the same code); returns its code."""
+    rule = parse_rule(definition, ws.catalogue)
+    old = ws.conn.execute("SELECT id FROM rules WHERE code = ?", (rule.code,)).fetchone()
+    row = {"code": rule.code, "definition": json.dumps(definition, ensure_ascii=False),
+           "added_by": ws.user, "added_at": now()}
+    if old:
+        row["id"] = old["id"]
+    with ws.operation(f"Quy tắc kiểm tra {rule.code}"):
+        ws.change_row("rules", {"id": old["id"]} if old else {"id": None}, row)
+    return rule.code
+
+
+def delete_rule(ws: Workspace, code: str):
+    """Remove a rule the unit added."""
+    old = ws.conn.execute("SELECT id FROM rules WHERE code = ?", (code,)).fetchone()
+    if not old:
+        raise WorkspaceError(f"Không có quy tắc {code} trong tệp dữ liệu.")
+    with ws.operation(f"Xóa quy tắc kiểm tra {code}"):
+        ws.change_row("rules", {"id": old["id"]}, None)
+
+
+# ---- formatting ----------------------------------------------------------------------
+
+def _decimals_typed(value) -> int:
+    """How many decimals a typed value was written with (77 → 0, 99.8 → 1)."""
+    if isinstance(value, int):
+        return 0
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        return 6
+    frac = text.partition(".")[2].rstrip("0")
+    return len(frac)
+
+
+def _round(value, decimals: int) -> Decimal:
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _show(value, decimals: int | None = 2) -> str:
+    if value is None:
+        return "trống"
+    if isinstance(value, float) and decimals is not None:
+        return format_number(value, decimals)
+    return format_number(value)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _fill(template: str, fields: dict) -> str:
+    # Plain substitution rather than str.format: a user's template may not reach attributes.
+    return _PLACEHOLDER.sub(lambda m: str(fields.get(m.group(1), m.group(0))), template)
+
+
+def _compare(a, op: str, b) -> bool:
+    if op == "=":
+        return abs(a - b) <= EPS
+    if op == "<=":
+        return a <= b + EPS
+    if op == ">=":
+        return a >= b - EPS
+    if op == "<":
+        return a < b - EPS
+    return a > b + EPS
+
+
+# ---- the checker ---------------------------------------------------------------------
+
+class _Context:
+    """What one check of one period needs, computed once."""
+
+    def __init__(self, ws: Workspace, code: str):
+        self.ws = ws
+        self.cat = ws.catalogue
+        self.period = ws.period(code)
+        self.cells = rollup.values(ws, code)
+        self.values = {k: c.value for k, c in self.cells.items()}
+        self._previous = False
+        self._history = None
+
+    def label(self, key: str) -> str:
+        ind = self.cat.get(key)
+        return ind.label if ind else key
+
+    def area(self, keys) -> int | None:
+        for key in keys:
+            ind = self.cat.get(key)
+            if ind:
+                return ind.area
+        return None
+
+    def show(self, key: str, value) -> str:
+        ind = self.cat.get(key)
+        return _show(value, ind.decimals if ind and ind.decimals is not None else 2)
+
+    def expr_label(self, formula: Formula) -> str:
+        if len(formula.keys) == 1 and formula.text.strip() == formula.keys[0]:
+            return self.label(formula.keys[0])
+        return " + ".join(self.label(k) for k in formula.keys) if _is_plain_sum(formula) else formula.text
+
+    def previous_values(self) -> tuple[str, dict] | None:
+        """(code, values) of the period that ends just before this one starts."""
+        if self._previous is False:
+            self._previous = None
+            start, _ = _months(self.period.kind)
+            year, month = (self.period.year, start - 1) if start > 1 else (self.period.year - 1, 12)
+            order = ("Q4", "H2", "Y", "9M", "Q3", "H1", "Q2", "Q1")
+            candidates = [p for p in self.ws.periods()
+                          if p.year == year and _months(p.kind)[1] == month]
+            candidates.sort(key=lambda p: order.index(p.kind))
+            for p in candidates:
+                vals = {k: c.value for k, c in rollup.values(self.ws, p.code).items()}
+                self._previous = (p.code, vals)
+                break
+        return self._previous
+
+    def history(self) -> list[tuple[str, dict, int]]:
+        """(code, typed values, months) of the unit's periods that end before this one."""
+        if self._history is None:
+            end = (self.period.year, _months(self.period.kind)[1])
+            self._history = [(p.code, self.ws.typed_values(p.code), periods.months_of(p.kind))
+                             for p in self.ws.periods()
+                             if (p.year, _months(p.kind)[1]) < end]
+        return self._history
+
+
+def _is_plain_sum(formula: Formula) -> bool:
+    return all(ch not in formula.text for ch in "*/-")
+
+
+def _months(kind: str) -> tuple[int, int]:
+    return periods._MONTHS[kind]
+
+
+def check(ws: Workspace, code: str) -> list[Finding]:
+    """Every finding for period *code*: data rules, generated rules, acknowledgements applied."""
+    ctx = _Context(ws, code)
+    found: list[Finding] = []
+    for rule in rules_for(ws):
+        handler = _HANDLERS[rule.type]
+        try:
+            found.extend(handler(ctx, rule))
+        except (TypeError, ZeroDivisionError, ValueError):
+            # A text where a number was expected: the domain rule reports it.
+            continue
+    seen, unique = set(), []
+    for f in found:
+        if f.ident not in seen:
+            seen.add(f.ident)
+            unique.append(f)
+    acks = acknowledgements(ws, code)
+    for f in unique:
+        if f.severity == WARNING and f.ident in acks:
+            f.acknowledged = acks[f.ident]
+    unique.sort(key=lambda f: (f.area if f.area is not None else 0, f.severity != ERROR))
+    return unique
+
+
+def _finding(ctx, rule: Rule, keys, values, default_message: str, fields: dict) -> Finding:
+    message = _fill(rule.message, fields) if rule.message else default_message
+    area = rule.area if rule.area is not None else ctx.area(keys)
+    return Finding(rule.code, rule.severity, list(dict.fromkeys(keys)), values, message, area)
+
+
+def _values_of(ctx, formulas) -> dict:
+    out = {}
+    for f in formulas:
+        for k in f.keys:
+            if ctx.values.get(k) is not None:
+                out[k] = ctx.values[k]
+    return out
+
+
+def _rule_sum(ctx, rule: Rule):
+    total_f, parts = rule.formulas["total"], rule.formulas["parts"]
+    total = total_f.evaluate(ctx.values)
+    if total is None:
+        return
+    known = [p.evaluate(ctx.values) for p in parts]
+    present = [v for v in known if v is not None]
+    if not present:
+        return
+    s = sum(present)
+    complete = len(present) == len(known)
+    if complete and abs(s - total) <= EPS:
+        return
+    if not complete and s <= total + EPS:
+        return   # the missing parts might make up the difference: say nothing
+    keys = [*total_f.keys, *(k for p in parts for k in p.keys)]
+    key0 = total_f.keys[0]
+    fields = {"total": ctx.show(key0, total), "sum": ctx.show(key0, s), "total_label": ctx.label(key0),
+              "difference": ctx.show(key0, total - s)}
+    default = (f"{ctx.expr_label(total_f)} ({fields['total']}) khác tổng các thành phần ({fields['sum']}: "
+               + " + ".join(f"{ctx.expr_label(p)} {ctx.show(p.keys[0], v)}"
+                            for p, v in zip(parts, known) if v is not None) + ")")
+    if not complete:
+        default = default.replace("khác tổng", "nhỏ hơn tổng")
+    yield _finding(ctx, rule, keys, _values_of(ctx, [total_f, *parts]), default + ".", fields)
+
+
+def _rule_compare(ctx, rule: Rule):
+    left_f, right_f, op = rule.formulas["left"], rule.formulas["right"], rule.spec["op"]
+    left, right = left_f.evaluate(ctx.values), right_f.evaluate(ctx.values)
+    if left is None or right is None or _compare(left, op, right):
+        return
+    k0, k1 = left_f.keys[0], right_f.keys[0]
+    fields = {"left": ctx.show(k0, left), "right": ctx.show(k1, right),
+              "left_label": ctx.expr_label(left_f), "right_label": ctx.expr_label(right_f),
+              "difference": ctx.show(k0, left - right)}
+    if op == "=":
+        default = f"{fields['left_label']} ({fields['left']}) khác {fields['right_label']} ({fields['right']})."
+    elif op in ("<=", "<"):
+        default = f"{fields['left_label']} ({fields['left']}) lớn hơn {fields['right_label']} ({fields['right']})."
+    else:
+        default = f"{fields['left_label']} ({fields['left']}) nhỏ hơn {fields['right_label']} ({fields['right']})."
+    yield _finding(ctx, rule, [*left_f.keys, *right_f.keys], _values_of(ctx, [left_f, right_f]), default, fields)
+
+
+def _rule_continuity(ctx, rule: Rule):
+    key_f, prev_f = rule.formulas["key"], rule.formulas["previous"]
+    now_value = key_f.evaluate(ctx.values)
+    prev = ctx.previous_values()
+    if now_value is None or prev is None:
+        return
+    prev_code, prev_values = prev
+    before = prev_f.evaluate(prev_values)
+    if before is None or abs(before - now_value) <= EPS:
+        return
+    k0, k1 = key_f.keys[0], prev_f.keys[0]
+    prev_label = periods.parse_code(prev_code).label
+    fields = {"value": ctx.show(k0, now_value), "previous": ctx.show(k1, before), "previous_period": prev_label,
+              "label": ctx.label(k0), "previous_label": ctx.label(k1)}
+    default = (f"{fields['label']} ({fields['value']}) khác {fields['previous_label'].lower()} cuối kỳ trước "
+               f"({prev_label}: {fields['previous']}).")
+    values = _values_of(ctx, [key_f])
+    values[f"{prev_code}:{k1}"] = before
+    yield _finding(ctx, rule, list(key_f.keys), values, default, fields)
+
+
+def _rule_rate(ctx, rule: Rule):
+    keys = [rule.spec["key"]] if rule.spec.get("key") else list(ctx.cat.derived())
+    for key in keys:
+        yield from _rate_of(ctx, rule, key)
+
+
+def _rate_of(ctx, rule: Rule, key: str):
+    cell = ctx.cells.get(key)
+    formula = ctx.cat.formula(key)
+    if cell is None or not cell.typed or formula is None or isinstance(cell.value, str):
+        return
+    computed = formula.evaluate({k: v for k, v in ctx.values.items() if k != key})
+    if computed is None:
+        return
+    typed = cell.value
+    ind = ctx.cat[key]
+    places = _decimals_typed(typed)
+    rounded = _round(computed, places)
+    diff = abs(Decimal(repr(float(typed))) - rounded)
+    if diff == 0:
+        return
+    step = Decimal(1).scaleb(-places)
+    severity = rule.severity
+    # One unit in the last printed place is a rounding slip (97,95 for 97,958), not a wrong figure.
+    slip = ind.kind in ("percent", "ratio") and diff <= step
+    parts = " và ".join(f"{ctx.label(k)} ({ctx.show(k, ctx.values.get(k))})" for k in formula.keys)
+    shown = format_number(float(rounded)) if places else format_number(int(rounded))
+    exact = format_number(computed, max(places + 1, 2))
+    unit = "%" if ind.kind == "percent" else ""
+    if slip:
+        severity = WARNING
+        default = (f"{ind.label}: nhập {format_number(typed)}{unit}, tính từ các thành phần được {exact}{unit}, "
+                   f"làm tròn là {shown}{unit}.")
+    else:
+        default = (f"{ind.label} nhập {format_number(typed)}{unit} không khớp với số tính từ {parts}: "
+                   f"{exact}{unit}.")
+    fields = {"typed": format_number(typed), "computed": exact, "label": ind.label}
+    values = {key: typed, **{k: ctx.values.get(k) for k in formula.keys}}
+    f = _finding(ctx, rule, [key, *formula.keys], values, default, fields)
+    f.severity = severity
+    if slip:
+        f.rule = rule.code + ".rounding"
+    yield f
+
+
+def _rule_domain(ctx, rule: Rule):
+    for key, cell in ctx.cells.items():
+        ind = ctx.cat.get(key)
+        v = cell.value
+        if ind is None or v is None or ind.kind == "text":
+            continue
+        problem = None
+        if isinstance(v, str):
+            problem = f"“{v}” không phải là số"
+        elif v < 0:
+            problem = f"{_show(v)} là số âm"
+        elif ind.kind in ("count", "code") and v != int(v):
+            problem = f"{_show(v)} không phải là số nguyên"
+        elif ind.kind == "percent" and v > 100 + EPS:
+            problem = f"{_show(v)}% vượt quá 100%"
+        elif ind.kind == "code":
+            codes = ctx.ws.code_list(key)
+            if codes and int(v) not in codes:
+                allowed = "; ".join(f"{label} = {value}" for value, label in codes.items())
+                problem = f"mã {_show(v)} không có trong danh sách ({allowed})"
+        if problem:
+            message = f"{ind.label}: {problem}."
+            yield Finding(f"{rule.code}.{key}", rule.severity, [key], {key: v}, message, ind.area)
+
+
+def _rule_window(ctx, rule: Rule):
+    p = ctx.period
+    problems = periods.window_problems(p.kind, p.year, p.window_from, p.window_to)
+    values = {WINDOW_KEY: f"{format_date(p.window_from)} – {format_date(p.window_to)}"}
+    for text in problems:
+        yield Finding(rule.code, rule.severity, [WINDOW_KEY], values, text, None)
+        break   # one finding for the window; window_problems gives the most important first
+
+
+def _rule_rollup(ctx, rule: Rule):
+    """A typed figure vs. what the detail tables, the registers or the quarters give."""
+    labels = rollup.SOURCE_LABELS
+    p = ctx.period
+    rolled_used = None
+    for key, cell in ctx.cells.items():
+        if not cell.typed or not cell.computed or isinstance(cell.value, str):
+            continue
+        ind = ctx.cat.get(key)
+        if ind is None or ind.derived:
+            continue
+        for source, other in cell.computed.items():
+            if source in (rollup.DERIVED, rollup.TYPED) or other is None or isinstance(other, str):
+                continue
+            if abs(other - cell.value) <= EPS:
+                continue
+            if source == rollup.ROLLUP:
+                if rolled_used is None:
+                    rolled_used = rollup.rollup_quarters(ctx.ws, p.code)[1]
+                if not _rollup_complete(ind.rollup, rolled_used.get(key, ()), p):
+                    continue
+                where = ", ".join(periods.kind_label(c.split("-")[1]) for c in rolled_used.get(key, ()))
+                source_text = f"{labels[source]} ({where})"
+                severity = rule.severity
+            else:
+                source_text = labels.get(source, source)
+                # A register or task list may be kept incompletely; a detail table may not.
+                severity = rule.severity if source == rollup.DETAIL else WARNING
+            message = (f"{ind.label}: nhập {ctx.show(key, cell.value)} nhưng {source_text} "
+                       f"là {ctx.show(key, other)}.")
+            yield Finding(f"{rule.code}.{source}", severity, [key], {key: cell.value, f"{source}:{key}": other},
+                          message, ind.area)
+
+
+def _rollup_complete(how: str, used: tuple, p) -> bool:
+    comps = [f"{p.year}-{q}" for q in periods.components(p.kind)]
+    if not used or not comps:
+        return False
+    if how == "sum":
+        return list(used) == comps
+    if how in ("last", "cumulative"):
+        return used[-1] == comps[-1]
+    if how == "first":
+        return used[0] == comps[0]
+    return False
+
+
+def _rule_cumulative(ctx, rule: Rule):
+    keys = [rule.spec["key"]] if rule.spec.get("key") else [
+        i.key for i in ctx.cat if i.rollup == "cumulative"]
+    p = ctx.period
+    earlier = [q for q in ctx.ws.periods() if q.year == p.year and _months(q.kind)[1] < _months(p.kind)[1]]
+    if not earlier:
+        return
+    for key in keys:
+        v = ctx.values.get(key)
+        if v is None or isinstance(v, str):
+            continue
+        for q in reversed(earlier):
+            before = ctx.ws.typed_values(q.code).get(key)
+            if before is None or isinstance(before, str):
+                continue
+            if v < before - EPS:
+                ind = ctx.cat[key]
+                message = (f"{ind.label} là số cộng dồn trong năm nhưng giảm từ {ctx.show(key, before)} "
+                           f"({q.label}) xuống {ctx.show(key, v)}.")
+                yield Finding(f"{rule.code}.{key}", rule.severity, [key], {key: v, f"{q.code}:{key}": before},
+                              message, ind.area)
+            break
+
+
+def _rule_outlier(ctx, rule: Rule):
+    factor = float(rule.spec.get("factor", 10))
+    min_history = int(rule.spec.get("min_history", 2))
+    floor = float(rule.spec.get("min_usual", 5))
+    history = ctx.history()
+    if len(history) < min_history:
+        return
+    months = periods.months_of(ctx.period.kind)
+    for key, cell in ctx.cells.items():
+        ind = ctx.cat.get(key)
+        if ind is None or ind.kind not in ("count", "money") or ind.derived or not cell.typed:
+            continue
+        v = cell.value
+        if not isinstance(v, (int, float)):
+            continue
+        # Flows are compared per month so a year is not "ten times" a quarter.
+        per = ind.rollup == "sum"
+        past = [h[1][key] / (h[2] if per else 1) for h in history
+                if isinstance(h[1].get(key), (int, float))]
+        if len(past) < min_history:
+            continue
+        usual = statistics.median(past)
+        now_v = v / months if per else v
+        if usual <= 0 or now_v <= 0 or max(usual, now_v) < floor:
+            continue   # nothing usual to compare with, or figures too small to mean anything
+        if now_v >= usual * factor or usual >= now_v * factor:
+            unit = " mỗi tháng" if per else ""
+            times = now_v / usual
+            how = (f"gấp {format_number(times, 1)} lần" if times >= 1
+                   else f"chỉ bằng {format_number(times * 100, 1)}%")
+            message = (f"{ind.label} ({ctx.show(key, v)}) khác thường so với các kỳ trước của đơn vị: "
+                       f"thường khoảng {format_number(usual, 1)}{unit}, nay {how}; hãy kiểm tra lại.")
+            yield Finding(f"{rule.code}.{key}", rule.severity, [key], {key: v, "usual": usual}, message, ind.area)
+
+
+_HANDLERS = {
+    "sum": _rule_sum, "le": _rule_compare, "balance": _rule_compare, "same": _rule_compare,
+    "obligation": _rule_compare, "continuity": _rule_continuity, "rate": _rule_rate,
+    "domain": _rule_domain, "window": _rule_window, "rollup": _rule_rollup,
+    "cumulative": _rule_cumulative, "outlier": _rule_outlier,
+}
+
+
+# ---- acknowledgements ----------------------------------------------------------------
+
+def acknowledgements(ws: Workspace, code: str) -> dict[tuple[str, str], str]:
+    """(rule, keys) → comment for the warnings acknowledged in the period."""
+    p = ws.period(code)
+    return {(r["rule"], r["keys"]): r["comment"] for r in ws.conn.execute(
+        "SELECT rule, keys, comment FROM acknowledgements WHERE period_id = ?", (p.id,))}
+
+
+def acknowledge(ws: Workspace, code: str, finding: Finding, comment: str):
+    """Keep a comment that explains a warning (an error cannot be acknowledged).
+
+    An empty comment withdraws the acknowledgement.
+    """
+    p = ws.period(code)
+    if finding.severity == ERROR:
+        raise WorkspaceError("Lỗi phải được sửa trong số liệu; chỉ cảnh báo mới có thể ghi nhận kèm giải trình.")
+    comment = nfc(comment) or ""
+    rule, keys = finding.ident
+    where = {"period_id": p.id, "rule": rule, "keys": keys}
+    row = {**where, "comment": comment, "at": now(), "user": ws.user} if comment else None
+    with ws.operation("Ghi nhận cảnh báo" if comment else "Bỏ ghi nhận cảnh báo"):
+        ws.change_row("acknowledgements", where, row)
+    finding.acknowledged = comment or None
