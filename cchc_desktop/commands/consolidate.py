@@ -1,16 +1,39 @@
-"""cchc consolidate: not implemented yet (its issue replaces this module)."""
-from . import add_db, not_yet
+"""cchc consolidate: receive units' backup files into a consolidation workspace, all or none."""
+import sys
 
-HELP = "(consolidate) chưa hỗ trợ"
+from . import add_db
+from .. import consolidation
+
+HELP = "Tổng hợp tệp sao lưu của các đơn vị vào tệp tổng hợp (nhận tất cả hoặc không nhận tệp nào)"
 
 
 def add_arguments(p):
-    add_db(p, required=False)
-    p.add_argument("rest", nargs="*")
-    p.add_argument("--period")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--out")
+    add_db(p)
+    p.add_argument("--unit", default=None, metavar="TÊN",
+                   help=f"tên đơn vị tổng hợp khi tạo tệp mới (mặc định “{consolidation.DEFAULT_UNIT}”)")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .sqlite/.zip hoặc thư mục chứa chúng")
 
 
 def run(args) -> int:
-    return not_yet("consolidate")
+    from pathlib import Path
+
+    created = not Path(args.db).exists()
+    ws = consolidation.open_or_create(args.db, args.unit)
+    try:
+        result = consolidation.import_files(ws, args.files, all_or_nothing=True)
+    except BaseException:
+        ws.close()
+        if created:   # a refused first import leaves no empty file behind
+            for side in ("", "-wal", "-shm"):
+                Path(f"{args.db}{side}").unlink(missing_ok=True)
+        raise
+    ws.close()
+    for info in result.accepted:
+        print(f"Đã nhận: {info.path.name} – {info.unit_name} ({', '.join(info.periods)})")
+    for info in result.duplicates:
+        print(f"Đã có từ trước: {info.path.name}")
+    for info, code in result.older:
+        print(f"Cũ hơn tệp đã nhận, chỉ lưu lịch sử: {info.path.name} (kỳ {code})")
+    print(f"Đã nhận {len(result.accepted)} tệp; tổng hợp lại kỳ: {', '.join(result.periods) or 'không có'}.",
+          file=sys.stderr)
+    return 0

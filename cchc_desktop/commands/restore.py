@@ -1,16 +1,21 @@
-"""cchc restore: not implemented yet (its issue replaces this module)."""
-from . import add_db, not_yet
+"""cchc restore: replace the workspace by a backup, after checking it and saving the current state."""
+import sys
 
-HELP = "(restore) chưa hỗ trợ"
+from . import add_db
+from .. import backup
+
+HELP = "Khôi phục tệp dữ liệu từ tệp sao lưu (tệp hiện tại được sao lưu trước)"
 
 
 def add_arguments(p):
-    add_db(p, required=False)
-    p.add_argument("rest", nargs="*")
-    p.add_argument("--period")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--out")
+    add_db(p)
+    p.add_argument("file", metavar="TỆP_SAO_LƯU")
 
 
 def run(args) -> int:
-    return not_yet("restore")
+    info = backup.verify(args.file)
+    saved = backup.restore(args.file, args.db)
+    if saved:
+        print(f"Đã sao lưu trạng thái cũ vào: {saved}", file=sys.stderr)
+    print(f"Đã khôi phục {info.unit_name} (tệp tạo lúc {info.made_at_text}) vào {args.db}.", file=sys.stderr)
+    return 0

@@ -1,0 +1,628 @@
+"""Backup files: made consistently, checked before they leave, verified before they are used.
+
+A backup is one self-contained SQLite file (journal mode DELETE, nothing beside it) made
+with SQLite's backup API, so it is consistent even while the window has the workspace
+open.  Inside it, ``backup_info`` names the unit, the periods, the program and schema
+versions, the time made and a SHA-256; ``backup_figures`` holds each period's figures as
+the unit's own roll-up gave them, so the receiving office never has to run anything.
+
+The digest is a *canonical digest over the rows* (:func:`content_digest`), not over the
+file's bytes: a digest over the bytes cannot be stored inside the same file, and a sidecar
+or zip manifest would be lost the first time someone forwards the bare ``.sqlite``.  The
+rows are read table by table (sorted by name, ``backup_info`` excepted) with explicit
+column lists, ordered by every column, and written as compact JSON, so the digest does not
+depend on page layout, VACUUM or the SQLite version, and any change to any row of any table
+is detected.  (It detects damage and editing, not a forger who recomputes it: it is a check
+value, not a signature.)
+
+A received file is untrusted (:func:`read_backup`): it is first checked as bytes (size,
+SQLite header, page count), then opened read-only and immutable with
+``trusted_schema=OFF`` and ``cell_size_check=ON``; its schema must equal, entry by entry,
+the schema our migrations give at its version (so no view, trigger or generated column of
+its own can ever run); then ``PRAGMA integrity_check``; then its known tables are read with
+explicit queries and the digest compared.  Each refusal is a :class:`BackupError` whose
+text says, in Vietnamese, what is wrong with which file.
+
+Restoring (:func:`restore`) verifies first, backs up the current state, and replaces the
+workspace with a temporary file and one rename, so a crash at any moment leaves either the
+old or the new workspace, whole.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__, migrations, periods
+from .slug import unit_slug
+from .store import Workspace, WorkspaceError, connect, now, os_user
+from .vnformat import format_number
+
+MAX_BACKUP_BYTES = 64 * 1024 * 1024   # a commune's workspace is well under 5 MB
+MIN_VERSION = 3                       # the first schema with backup_info
+INFO_TABLE = "backup_info"
+FIGURES_TABLE = "backup_figures"
+NAME_PATTERN = re.compile(r"^CCHC_([a-z0-9-]+)_([0-9A-Z-]+)_(\d{8}-\d{4,6})\.(sqlite|zip)$")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class BackupError(WorkspaceError):
+    """A backup file that cannot be used; ``str()`` says why, in Vietnamese."""
+
+
+class NotABackup(BackupError):
+    """Random bytes, another program's database, or a workspace that is not a backup."""
+
+
+class DamagedBackup(BackupError):
+    """Truncated, corrupt, or content that does not match its digest."""
+
+
+class UnsafeBackup(BackupError):
+    """A schema of its own (views, triggers, extra tables): refused before reading anything."""
+
+
+class TooNewBackup(BackupError):
+    """Made by a newer program with a newer schema."""
+
+
+class TooLargeBackup(BackupError):
+    """Larger than any real workspace."""
+
+
+@dataclass
+class BackupInfo:
+    """What a verified backup says about itself."""
+    path: Path
+    unit_name: str
+    unit_slug: str
+    parent: str
+    periods: tuple
+    program_version: str
+    schema_version: int
+    made_at: str
+    made_by: str
+    sha256: str
+    size: int
+    figures: dict = field(default_factory=dict, repr=False)   # period → {key: value}
+    unit: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def made_at_text(self) -> str:
+        """dd/mm/yyyy HH:MM, as the window shows it."""
+        try:
+            t = _dt.datetime.fromisoformat(self.made_at)
+            return t.strftime("%d/%m/%Y %H:%M")
+        except ValueError:
+            return self.made_at
+
+
+def _pause(step: str):
+    """Test hook: with CCHC_TEST_PAUSE=seconds, say which step starts and wait (SIGKILL tests)."""
+    delay = os.environ.get("CCHC_TEST_PAUSE")
+    if delay:
+        print(f"STEP {step}", file=sys.stderr, flush=True)
+        time.sleep(float(delay))
+
+
+# ---- schema of a version --------------------------------------------------------------
+def _normal_sql(sql: str | None) -> str | None:
+    """The CREATE text without comments and with single spaces, so comment edits do not matter."""
+    if sql is None:
+        return None
+    sql = re.sub(r"--[^\n]*", " ", sql)
+    return " ".join(sql.split())
+
+
+@lru_cache(maxsize=8)
+def expected_schema(version: int) -> tuple[frozenset, tuple]:
+    """(schema entries, ((table, columns), ...)) of a workspace at *version*, from our migrations."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrations.upgrade(conn, target=version)
+        entries = frozenset(
+            (t, n, tn, _normal_sql(s)) for t, n, tn, s in
+            conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        tables = []
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            cols = tuple(r[1] for r in conn.execute(f'PRAGMA table_info("{name}")'))
+            tables.append((name, cols))
+        return entries, tuple(tables)
+    finally:
+        conn.close()
+
+
+def _quoted(names) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def read_tables(conn: sqlite3.Connection, tables) -> dict[str, list[tuple]]:
+    """table → rows, each read with an explicit column list and ordered by every column."""
+    out = {}
+    for name, cols in tables:
+        order = ", ".join(str(i) for i in range(1, len(cols) + 1))
+        out[name] = conn.execute(f'SELECT {_quoted(cols)} FROM "{name}" ORDER BY {order}').fetchall()
+    return out
+
+
+def content_digest(data: dict[str, list[tuple]], tables) -> str:
+    """SHA-256 (hex) over every table but backup_info: per table, one line of compact JSON
+    ``[name, [columns], [[row], ...]]`` in table-name order."""
+    h = hashlib.sha256()
+    for name, cols in tables:
+        if name == INFO_TABLE:
+            continue
+        rows = [list(r) for r in data[name]]
+        h.update(json.dumps([name, list(cols), rows], ensure_ascii=False, separators=(",", ":"),
+                            allow_nan=False).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+# ---- making ----------------------------------------------------------------------------
+def backup_name(slug: str, period: str | None, made: _dt.datetime, suffix: str = ".sqlite") -> str:
+    """CCHC_phuong-2-quang-tri_2022-H1_20220615-0930.sqlite"""
+    return f"CCHC_{slug}_{period or 'chua-co-ky'}_{made.strftime('%Y%m%d-%H%M')}{suffix}"
+
+
+def _fsync(path: Path, flags=os.O_RDWR):
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path):
+    if os.name == "nt":   # Windows cannot open a folder for fsync; its renames are journalled
+        return
+    _fsync(path, os.O_RDONLY)
+
+
+def _unique(path: Path) -> Path:
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def _open_source(ws_or_path):
+    if isinstance(ws_or_path, Workspace):
+        if ws_or_path.conn is None:
+            raise WorkspaceError("Tệp dữ liệu đã đóng.")
+        if ws_or_path.conn.in_transaction:
+            raise WorkspaceError("Đang ghi số liệu; sao lưu sau khi ghi xong.")
+        return ws_or_path.conn, False
+    path = Path(ws_or_path)
+    if not path.is_file():
+        raise WorkspaceError(f"Không tìm thấy tệp dữ liệu: {path}")
+    # Opening as a Workspace checks it is ours and brings it to the current schema.
+    ws = Workspace.open(path)
+    return ws.conn, True
+
+
+def make_backup(ws_or_path, out_dir, zip: bool = False, period: str | None = None,
+                made_at: _dt.datetime | None = None) -> Path:
+    """Write a checked backup of a workspace into *out_dir*; returns the file written.
+
+    *period* names the file (default: the latest period); every period travels inside.
+    The file appears under its final name only once it is whole and verified.
+    """
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError(f"Không tạo được thư mục “{out_dir}”: {exc.strerror or exc}") from exc
+    src, owned = _open_source(ws_or_path)
+    made = (made_at or _dt.datetime.now()).replace(microsecond=0)
+    fd, tmp_name = tempfile.mkstemp(prefix=".cchc-backup-", suffix=".tmp", dir=out_dir)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    os.chmod(tmp, 0o644)   # mkstemp makes it private; a backup is meant to be handed on
+    try:
+        _pause("copy")
+        dst = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            src.backup(dst)     # one step: a consistent snapshot, even beside the window's writes
+            if owned:
+                src.close()
+                owned = False
+            dst.execute("PRAGMA journal_mode = DELETE")
+            _pause("figures")
+            info = _fill_backup(dst, tmp, period, made)
+            dst.execute("VACUUM")
+            bad = dst.execute("PRAGMA integrity_check").fetchall()
+            if bad != [("ok",)]:
+                raise DamagedBackup(f"Bản sao vừa tạo không qua kiểm tra toàn vẹn: {bad[0][0]}")
+        finally:
+            dst.close()
+        _fsync(tmp)
+        _pause("verify")
+        verify(tmp)
+        name = backup_name(info["unit_slug"], info["name_period"], made)
+        final = _unique(out_dir / (name if not zip else name[:-len(".sqlite")] + ".zip"))
+        if zip:
+            ztmp = tmp.with_suffix(".ziptmp")
+            with zipfile.ZipFile(ztmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.write(tmp, arcname=final.with_suffix(".sqlite").name)
+            tmp.unlink()
+            tmp = ztmp
+            _fsync(tmp)
+        _pause("rename")
+        os.replace(tmp, final)
+        _fsync_dir(out_dir)
+        return final
+    except BaseException:
+        if owned:
+            src.close()
+        tmp.unlink(missing_ok=True)
+        tmp.with_suffix(".ziptmp").unlink(missing_ok=True)
+        raise
+
+
+def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: _dt.datetime) -> dict:
+    """Write backup_figures and backup_info into the copy (one transaction)."""
+    from . import rollup
+
+    dst.row_factory = sqlite3.Row
+    dst.execute("PRAGMA foreign_keys = ON")
+    copy = Workspace(dst, path)
+    unit = copy.unit()
+    codes = [p.code for p in copy.periods()]
+    if period is not None:
+        period = periods.parse_code(period).code if period else None
+        if period not in codes:
+            raise WorkspaceError(f"Chưa có kỳ báo cáo {period} trong tệp dữ liệu.")
+    figures = []
+    for code in codes:
+        for key, cell in rollup.values(copy, code).items():
+            if cell.value is not None:
+                figures.append((code, key, cell.value, cell.source))
+    dst.row_factory = None
+    version = dst.execute("PRAGMA user_version").fetchone()[0]
+    _, tables = expected_schema(version)
+    slug = unit_slug(unit["name"], unit["parent"])
+    dst.execute("BEGIN IMMEDIATE")
+    try:
+        dst.execute(f"DELETE FROM {INFO_TABLE}")
+        dst.execute(f"DELETE FROM {FIGURES_TABLE}")
+        dst.executemany(f"INSERT INTO {FIGURES_TABLE} (period_code, key, value, source) VALUES (?, ?, ?, ?)",
+                        figures)
+        digest = content_digest(read_tables(dst, tables), tables)
+        dst.execute(
+            f"INSERT INTO {INFO_TABLE} (id, unit_name, unit_slug, parent, periods, program_version, "
+            "schema_version, made_at, made_by, sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (unit["name"], slug, unit["parent"], ",".join(codes), __version__, version,
+             made.isoformat(timespec="seconds"), os_user(), digest))
+        dst.execute("COMMIT")
+    except BaseException:
+        dst.execute("ROLLBACK")
+        raise
+    return {"unit_slug": slug, "name_period": period or (codes[-1] if codes else None)}
+
+
+# ---- checking a received file ----------------------------------------------------------
+def _check_bytes(path: Path, shown: str) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BackupError(f"Không đọc được tệp “{shown}”: {exc.strerror or exc}") from exc
+    if not path.is_file():
+        raise NotABackup(f"“{shown}” không phải là một tệp.")
+    if size > MAX_BACKUP_BYTES:
+        raise TooLargeBackup(
+            f"Tệp “{shown}” quá lớn ({format_number(round(size / 1048576, 1))} MB, tối đa "
+            f"{format_number(MAX_BACKUP_BYTES // 1048576)} MB) để là tệp sao lưu CCHC; không nhận.")
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
+        raise NotABackup(f"Tệp “{shown}” không phải tệp sao lưu CCHC (không phải cơ sở dữ liệu SQLite).")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    if head[92:96] != head[24:28]:
+        pages = 0   # the in-header size is stale (written by an old SQLite): integrity_check decides
+    if head[18] != 1 or head[19] != 1:
+        raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu đang dùng (chế độ WAL), không phải tệp sao lưu; "
+                         "hãy tạo tệp bằng chức năng “Gửi lên cấp trên” hoặc lệnh cchc backup.")
+    if page_size < 512 or size < pages * page_size:
+        raise DamagedBackup(f"Tệp “{shown}” bị cắt cụt hoặc chưa tải về hết "
+                            f"({size} byte, cần {pages * page_size} byte); hãy xin gửi lại.")
+    return size
+
+
+def _open_untrusted(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def read_backup(path, *, shown: str | None = None) -> BackupInfo:
+    """Check a backup file as untrusted input and read it; raises a :class:`BackupError`.
+
+    Accepts a ``.zip`` holding one backup.  Nothing in the file is executed: its schema
+    must equal ours for its version before any table is read.
+    """
+    path = Path(path)
+    shown = shown or path.name
+    if path.suffix.lower() == ".zip":
+        return _read_zip(path, shown)
+    size = _check_bytes(path, shown)
+    try:
+        conn = _open_untrusted(path)
+    except sqlite3.Error as exc:
+        raise NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
+    try:
+        return _read_open(conn, path, shown, size)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
+    finally:
+        conn.close()
+
+
+def _read_open(conn, path, shown, size) -> BackupInfo:
+    try:
+        version = migrations.check(conn)
+    except migrations.SchemaError as exc:
+        text = str(exc).replace("Tệp này", f"Tệp “{shown}”").replace("Tệp dữ liệu", f"Tệp “{shown}”")
+        cls = TooNewBackup if "mới hơn" in text else NotABackup
+        raise cls(text) from exc
+    if version == 0:
+        raise NotABackup(f"Tệp “{shown}” là cơ sở dữ liệu trống, không phải tệp sao lưu CCHC.")
+    if version < MIN_VERSION:
+        raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC của phiên bản cũ, không phải tệp sao lưu.")
+    expected, tables = expected_schema(version)
+    found = {(t, n, tn, _normal_sql(s)) for t, n, tn, s in
+             conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+    extra = sorted(found - expected, key=lambda e: (e[0], e[1]))
+    if extra:
+        kinds = {"view": "khung nhìn (view)", "trigger": "trigger", "table": "bảng", "index": "chỉ mục"}
+        what = ", ".join(f"{kinds.get(t, t)} “{n}”" for t, n, _, _ in extra[:3])
+        raise UnsafeBackup(f"Tệp “{shown}” có cấu trúc lạ không do chương trình tạo ra ({what}); "
+                           "không nhận để bảo đảm an toàn.")
+    missing = sorted(expected - found, key=lambda e: (e[0], e[1]))
+    if missing:
+        raise DamagedBackup(f"Tệp “{shown}” thiếu phần cấu trúc “{missing[0][1]}”; không phải tệp sao lưu trọn vẹn.")
+    check = conn.execute("PRAGMA integrity_check(5)").fetchall()
+    if check != [("ok",)]:
+        raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
+    data = read_tables(conn, tables)
+    info_rows = data[INFO_TABLE]
+    if len(info_rows) != 1:
+        raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC nhưng không phải tệp sao lưu (thiếu thông tin sao lưu).")
+    cols = dict(tables)[INFO_TABLE]
+    info = dict(zip(cols, info_rows[0]))
+    try:
+        digest = content_digest(data, tables)
+    except (TypeError, ValueError) as exc:
+        raise DamagedBackup(f"Tệp “{shown}” chứa dữ liệu không hợp lệ ({exc}).") from exc
+    if digest != info["sha256"]:
+        raise DamagedBackup(f"Nội dung tệp “{shown}” không khớp mã kiểm tra SHA-256 ghi trong tệp: "
+                            "tệp đã bị sửa hoặc hỏng khi gửi; không nhận.")
+    if info["schema_version"] != version:
+        raise DamagedBackup(f"Tệp “{shown}”: thông tin sao lưu không khớp cấu trúc tệp.")
+    unit_cols = dict(tables)["unit"]
+    units = data["unit"]
+    if len(units) != 1:
+        raise DamagedBackup(f"Tệp “{shown}” không có thông tin đơn vị.")
+    figures: dict[str, dict] = {}
+    for code, key, value, _source in data[FIGURES_TABLE]:
+        figures.setdefault(code, {})[key] = value
+    return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
+                      parent=info["parent"], periods=tuple(p for p in info["periods"].split(",") if p),
+                      program_version=info["program_version"], schema_version=version,
+                      made_at=info["made_at"], made_by=info["made_by"], sha256=digest, size=size,
+                      figures=figures, unit=dict(zip(unit_cols, units[0])))
+
+
+def _read_zip(path: Path, shown: str) -> BackupInfo:
+    size = path.stat().st_size if path.exists() else 0
+    if size > MAX_BACKUP_BYTES:
+        raise TooLargeBackup(f"Tệp “{shown}” quá lớn để là tệp sao lưu CCHC; không nhận.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.infolist() if not m.is_dir()]
+            if len(members) != 1 or not members[0].filename.lower().endswith(".sqlite"):
+                raise NotABackup(f"Tệp nén “{shown}” phải chứa đúng một tệp sao lưu .sqlite.")
+            member = members[0]
+            if member.file_size > MAX_BACKUP_BYTES:
+                raise TooLargeBackup(f"Tệp “{member.filename}” trong “{shown}” quá lớn; không nhận.")
+            with tempfile.TemporaryDirectory(prefix="cchc-zip-") as tmpdir:
+                inner = Path(tmpdir) / "backup.sqlite"
+                with zf.open(member) as src, open(inner, "wb") as dst:
+                    # read at most the limit, whatever the header claims (zip bombs)
+                    remaining = MAX_BACKUP_BYTES + 1
+                    while remaining > 0:
+                        chunk = src.read(min(1 << 20, remaining))
+                        if not chunk:
+                            break
+                        dst.write(chunk)
+                        remaining -= len(chunk)
+                if inner.stat().st_size > MAX_BACKUP_BYTES:
+                    raise TooLargeBackup(f"Tệp trong “{shown}” quá lớn; không nhận.")
+                info = read_backup(inner, shown=f"{shown} › {Path(member.filename).name}")
+                info.path = path
+                return info
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise DamagedBackup(f"Tệp nén “{shown}” bị hỏng ({exc}).") from exc
+
+
+def verify(path) -> BackupInfo:
+    """Check a backup file (integrity, schema, digest) and say what it holds."""
+    return read_backup(path)
+
+
+# ---- restoring -------------------------------------------------------------------------
+def default_backup_dir(ws_path) -> Path:
+    """Where automatic backups of a workspace go: a folder beside it."""
+    ws_path = Path(ws_path)
+    return ws_path.parent / f"{ws_path.stem}-sao-luu"
+
+
+def restore(path, target_workspace_path, backup_dir=None) -> Path | None:
+    """Replace the workspace at *target* by the backup *path*; returns the backup made of
+    the old state (None when there was no workspace).
+
+    Verified first; the current state is backed up; the new file is written beside the
+    target, synced, and renamed over it in one step.
+    """
+    source = Path(path)
+    target = Path(target_workspace_path)
+    verify(source)
+    saved = None
+    _pause("backup-current")
+    if target.exists():
+        saved = _save_current(target, Path(backup_dir) if backup_dir else default_backup_dir(target))
+        _release_wal(target)
+    for stale in target.parent.glob(f".{target.name}.restore-*"):
+        stale.unlink(missing_ok=True)
+    tmp = target.with_name(f".{target.name}.restore-{os.getpid()}")
+    try:
+        _pause("copy")
+        if source.suffix.lower() == ".zip":
+            with zipfile.ZipFile(source) as zf:
+                member = [m for m in zf.infolist() if not m.is_dir()][0]
+                with zf.open(member) as src, open(tmp, "wb") as dst:
+                    dst.write(src.read(MAX_BACKUP_BYTES + 1))
+        else:
+            with open(source, "rb") as src, open(tmp, "wb") as dst:
+                dst.write(src.read())
+        conn = connect(tmp)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(f"DELETE FROM {INFO_TABLE}")
+            conn.execute(f"DELETE FROM {FIGURES_TABLE}")
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise DamagedBackup("Bản khôi phục không qua kiểm tra toàn vẹn.")
+        finally:
+            conn.close()
+        for side in ("-wal", "-shm", "-journal"):
+            Path(f"{tmp}{side}").unlink(missing_ok=True)
+        _fsync(tmp)
+        _pause("rename")
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return saved
+
+
+def _save_current(target: Path, folder: Path) -> Path:
+    try:
+        return make_backup(target, folder)
+    except WorkspaceError:
+        # The current file cannot be opened as a workspace: keep its bytes as they are.
+        folder.mkdir(parents=True, exist_ok=True)
+        keep = _unique(folder / f"{target.stem}-truoc-khoi-phuc-{_dt.datetime.now():%Y%m%d-%H%M%S}{target.suffix}")
+        with open(target, "rb") as src, open(keep, "wb") as dst:
+            dst.write(src.read())
+        return keep
+
+
+def _release_wal(target: Path):
+    """Fold the target's WAL into it, so no old -wal file can be replayed onto the new one."""
+    try:
+        conn = sqlite3.connect(str(target), isolation_level=None, timeout=2)
+        try:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return   # not a database we can open: nothing of ours to fold
+    wal = Path(f"{target}-wal")
+    if busy or wal.exists():
+        raise WorkspaceError(f"Tệp dữ liệu “{target.name}” đang mở trong cửa sổ hoặc chương trình khác; "
+                             "đóng lại rồi khôi phục.")
+
+
+# ---- automatic backups -----------------------------------------------------------------
+def backups_in(folder, slug: str | None = None) -> list[Path]:
+    """Backup files in *folder* (of one unit when *slug* is given), oldest first."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in folder.iterdir():
+        m = NAME_PATTERN.match(p.name)
+        if m and (slug is None or m.group(1) == slug):
+            found.append((m.group(3), p.name, p))
+    return [p for _, _, p in sorted(found)]
+
+
+def auto_backup(ws_or_path, folder, keep: int = 10, *, daily: bool = False) -> Path | None:
+    """Make a backup into *folder* and keep only the newest *keep* of this unit's files.
+
+    With *daily*, nothing is made when a backup of today is already there.  Returns the
+    file made (None when skipped).
+    """
+    keep = max(1, int(keep))
+    if isinstance(ws_or_path, Workspace):
+        unit = ws_or_path.unit()
+    else:
+        with Workspace.open(ws_or_path) as ws:
+            unit = ws.unit()
+    slug = unit_slug(unit["name"], unit["parent"])
+    if daily:
+        today = _dt.date.today().strftime("%Y%m%d")
+        if any(NAME_PATTERN.match(p.name).group(3).startswith(today) for p in backups_in(folder, slug)):
+            return None
+    made = make_backup(ws_or_path, folder)
+    existing = backups_in(folder, slug)
+    for old in existing[:-keep]:
+        if old != made:
+            old.unlink(missing_ok=True)
+    return made
+
+
+def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
+    """(subject, body) of the e-mail that carries a backup upward."""
+    from .vnformat import format_date
+
+    labels = []
+    for code in info.periods:
+        try:
+            labels.append(periods.parse_code(code).label)
+        except periods.PeriodError:
+            labels.append(code)
+    last = labels[-1] if labels else "chưa có kỳ"
+    subject = f"[CCHC] {info.unit_name} – số liệu cải cách hành chính {last}"
+    made = _dt.datetime.fromisoformat(info.made_at)
+    body = "\n".join([
+        "Kính gửi: " + (info.parent or "cơ quan cấp trên") + ",",
+        "",
+        f"{info.unit_name} gửi tệp số liệu cải cách hành chính {last} "
+        f"(tạo lúc {made:%H:%M} ngày {format_date(made.date())}).",
+        "",
+        f"Tệp đính kèm: {file.name}",
+        f"Các kỳ trong tệp: {', '.join(labels) or 'không có'}",
+        f"Mã kiểm tra SHA-256: {info.sha256}",
+        f"Phiên bản chương trình: CCHC Desktop {info.program_version}",
+        "",
+        "Đề nghị mở tệp bằng chức năng “Tổng hợp” của CCHC Desktop (hoặc lệnh cchc consolidate).",
+        "",
+        "Trân trọng.",
+    ])
+    return subject, body
+
+
+__all__ = ["BackupError", "BackupInfo", "DamagedBackup", "NotABackup", "TooLargeBackup", "TooNewBackup",
+           "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "content_digest", "default_backup_dir",
+           "make_backup", "mail_text", "read_backup", "restore", "verify", "now"]

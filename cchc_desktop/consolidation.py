@@ -1,0 +1,414 @@
+"""The consolidation workspace of a receiving office: many units' backups, summed.
+
+A consolidation workspace is a normal workspace (same file format) whose unit is the
+receiving office and whose setting ``mode`` is ``"consolidation"``.  Received backup files
+are untrusted: each is checked whole by :func:`backup.read_backup` (read-only, schema
+compared, integrity, digest, size) and its figures are checked against the catalogue;
+then all accepted files are written in one operation.  A newer file (by the time the
+backup was made) for the same unit and period replaces the older, which stays as history.
+
+After each import the consolidated figures of each touched period are recomputed and
+written as that period's entries, so ``cchc values export`` and the printed appendices
+work on them unchanged:
+
+* flows and stocks (kinds count and money) are summed over the units;
+* rates are never summed nor averaged: derived rates come back from the summed parts
+  (rollup computes them); a typed percent with no parts is left out and shown per unit;
+* code answers are counted by value (``consolidated_codes``): 3 units "Kết hợp", 2 "Phát phiếu".
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import backup, periods
+from .backup import BackupError, BackupInfo
+from .slug import unit_slug
+from .store import Workspace, WorkspaceError, now
+from .vnformat import CODE, nfc
+
+MODE = "consolidation"
+DEFAULT_UNIT = "Tổng hợp"
+SUMMED_KINDS = ("count", "money")
+FILE_SUFFIXES = (".sqlite", ".zip")
+
+
+class ConsolidationRefused(WorkspaceError):
+    """Some files of an all-or-nothing import were refused; nothing was written."""
+
+    def __init__(self, refused: list["Refusal"]):
+        self.refused = refused
+        lines = "\n".join(f"  {r.name}: {r.reason}" for r in refused)
+        super().__init__(f"Không nhận tệp nào: {len(refused)} tệp bị từ chối, dữ liệu tổng hợp giữ nguyên.\n{lines}")
+
+
+@dataclass
+class Refusal:
+    """A file not accepted, and why (Vietnamese)."""
+    path: Path
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass
+class ImportResult:
+    accepted: list = field(default_factory=list)     # BackupInfo written
+    duplicates: list = field(default_factory=list)   # BackupInfo already received (same digest)
+    refused: list = field(default_factory=list)      # Refusal
+    older: list = field(default_factory=list)        # (BackupInfo, period) kept only as history
+    periods: list = field(default_factory=list)      # period codes recomputed
+
+
+# ---- the workspace ---------------------------------------------------------------------
+def is_consolidation(ws: Workspace) -> bool:
+    return ws.setting("mode") == MODE
+
+
+def create(path, unit: str = DEFAULT_UNIT, parent: str = "", place: str = "") -> Workspace:
+    """Make a new consolidation workspace whose unit is the receiving office."""
+    ws = Workspace.create(path, name=unit or DEFAULT_UNIT, parent=parent or "", place=place or "")
+    ws.set_setting("mode", MODE)
+    return ws
+
+
+def open_or_create(path, unit: str | None = None) -> Workspace:
+    """Open a consolidation workspace, creating it when the file does not exist yet."""
+    path = Path(path)
+    if not path.exists():
+        return create(path, unit or DEFAULT_UNIT)
+    ws = Workspace.open(path)
+    if not is_consolidation(ws):
+        ws.close()
+        raise WorkspaceError(f"Tệp “{path.name}” là tệp dữ liệu của một đơn vị, không phải tệp tổng hợp; "
+                             "chọn tệp khác hoặc tạo tệp tổng hợp mới.")
+    return ws
+
+
+# ---- checking files --------------------------------------------------------------------
+def expand(paths) -> list[Path]:
+    """The backup files named by *paths*: files as given, folders by their .sqlite/.zip files."""
+    out = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in FILE_SUFFIXES
+                              and not c.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+def _figures(ws: Workspace, info: BackupInfo, shown: str) -> dict[str, dict]:
+    """period → {key: value} kept from a file, every value checked against the catalogue."""
+    cat = ws.catalogue
+    problems, out = [], {}
+    carried = set(info.periods) | set(info.figures)
+    for code in sorted(carried, key=lambda c: (len(c), c)):
+        try:
+            periods.parse_code(code)
+        except periods.PeriodError:
+            raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.")
+        kept = {}
+        for key, value in (info.figures.get(code) or {}).items():
+            ind = cat.get(key)
+            if ind is None or ind.kind == "text":
+                continue   # a unit's own extra indicator: not part of this catalogue's sums
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+                and value >= 0
+            if ok and ind.kind == CODE:
+                ok = isinstance(value, int) and value in (ws.code_list(key) or ind.codes)
+            if not ok:
+                problems.append(f"{ind.label} ({key}) = {value!r}, kỳ {code}")
+                continue
+            kept[key] = value
+        out[code] = kept
+    if problems:
+        more = f" và {len(problems) - 3} giá trị khác" if len(problems) > 3 else ""
+        raise BackupError(f"Tệp “{shown}” có giá trị không hợp lệ: {'; '.join(problems[:3])}{more}.")
+    return out
+
+
+def check_file(ws: Workspace, path) -> tuple[BackupInfo, dict]:
+    """(info, period → figures) of one received file; BackupError with the reason otherwise."""
+    path = Path(path)
+    info = backup.read_backup(path)
+    info.unit_name = nfc(info.unit_name) or ""
+    info.parent = nfc(info.parent) or ""
+    if not info.unit_name:
+        raise BackupError(f"Tệp “{path.name}” không ghi tên đơn vị.")
+    info.unit_slug = unit_slug(info.unit_name, info.parent)
+    own = ws.unit()
+    if info.unit_slug == unit_slug(own["name"], own["parent"]):
+        raise BackupError(f"Tệp “{path.name}” là của chính đơn vị tổng hợp ({info.unit_name}).")
+    return info, _figures(ws, info, path.name)
+
+
+def check_files(ws: Workspace, paths) -> tuple[list, list[Refusal]]:
+    """([(info, figures)], [Refusal]) for every file; nothing is written."""
+    good, refused = [], []
+    for path in expand(paths):
+        try:
+            good.append(check_file(ws, path))
+        except WorkspaceError as exc:
+            refused.append(Refusal(Path(path), str(exc)))
+        except Exception as exc:   # a hostile file must never crash the import
+            refused.append(Refusal(Path(path), f"Không đọc được tệp “{Path(path).name}” ({exc})."))
+    return good, refused
+
+
+# ---- importing -------------------------------------------------------------------------
+def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> ImportResult:
+    """Check every file, then write the accepted ones in one operation and recompute.
+
+    With *all_or_nothing* (the command line), one refused file refuses them all
+    (:class:`ConsolidationRefused`) and the workspace is not touched.  The window passes
+    False: the good files go in, the refused ones are listed with their reasons.
+    """
+    if not is_consolidation(ws):
+        raise WorkspaceError("Tệp đang mở không phải tệp tổng hợp; không nhận tệp của đơn vị vào đây.")
+    files = expand(paths)
+    if not files:
+        raise WorkspaceError("Chưa chọn tệp nào để tổng hợp (tệp .sqlite hoặc .zip).")
+    good, refused = check_files(ws, files)
+    result = ImportResult(refused=refused)
+    if refused and all_or_nothing:
+        raise ConsolidationRefused(refused)
+    if not good:
+        return result
+    known = {r[0] for r in ws.conn.execute("SELECT sha256 FROM received_files WHERE status != 'refused'")}
+    fresh, seen = [], set()
+    for info, figures in good:
+        if info.sha256 in known or info.sha256 in seen:
+            result.duplicates.append(info)
+        else:
+            seen.add(info.sha256)
+            fresh.append((info, figures))
+    if not fresh:
+        return result
+    fresh.sort(key=lambda f: (f[0].made_at, f[0].unit_slug))
+    touched = set()
+    with ws.operation(f"Nhận {len(fresh)} tệp tổng hợp", undoable=False):
+        stamp = now()
+        for info, figures in fresh:
+            file_id = _write_file(ws, info, stamp)
+            for code, values in figures.items():
+                current = ws.conn.execute(
+                    "SELECT rp.file_id, rf.made_at, rf.file_name FROM received_periods rp "
+                    "JOIN received_files rf ON rf.id = rp.file_id "
+                    "WHERE rp.unit_slug = ? AND rp.period_code = ? AND rp.status = 'accepted'",
+                    (info.unit_slug, code)).fetchone()
+                status = "accepted"
+                if current is not None and current["made_at"] > info.made_at:
+                    status = "superseded"
+                    result.older.append((info, code))
+                elif current is not None:
+                    _supersede(ws, current["file_id"], code, info.path.name)
+                ws.change_row("received_periods", {"file_id": file_id, "period_code": code}, {
+                    "file_id": file_id, "unit_slug": info.unit_slug, "period_code": code,
+                    "figures": json.dumps(values, ensure_ascii=False, sort_keys=True), "status": status})
+                if status == "accepted":
+                    touched.add(code)
+            ws._audit(None, "consolidation", info.unit_slug, None, info.path.name, "receive")
+            result.accepted.append(info)
+        _settle_file_statuses(ws)
+        result.periods = sorted(touched, key=periods.sort_key)
+        for code in result.periods:
+            recompute(ws, code)
+    return result
+
+
+def _write_file(ws: Workspace, info: BackupInfo, stamp: str) -> int:
+    ws.change_row("received_files", {"id": None}, {
+        "file_name": info.path.name, "unit_name": info.unit_name, "unit_slug": info.unit_slug,
+        "parent": info.parent, "periods": ",".join(info.periods), "sha256": info.sha256, "size": info.size,
+        "made_at": info.made_at, "program_version": info.program_version or "",
+        "schema_version": info.schema_version, "received_at": stamp, "received_by": ws.user,
+        "status": "accepted", "reason": ""})
+    return ws.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+
+
+def _supersede(ws: Workspace, file_id: int, code: str, by: str):
+    where = {"file_id": file_id, "period_code": code}
+    row = ws._row("received_periods", where)
+    ws.change_row("received_periods", where, dict(row, status="superseded"))
+    f = ws._row("received_files", {"id": file_id})
+    reason = f"Kỳ {code} thay bằng tệp mới hơn “{by}”."
+    ws.change_row("received_files", {"id": file_id}, dict(f, reason=(f["reason"] + " " + reason).strip()))
+
+
+def _settle_file_statuses(ws: Workspace):
+    """A file none of whose periods is still accepted is 'superseded'."""
+    rows = ws.conn.execute(
+        "SELECT id FROM received_files rf WHERE status = 'accepted' AND EXISTS "
+        "(SELECT 1 FROM received_periods rp WHERE rp.file_id = rf.id) AND NOT EXISTS "
+        "(SELECT 1 FROM received_periods rp WHERE rp.file_id = rf.id AND rp.status = 'accepted')").fetchall()
+    for (file_id,) in rows:
+        f = ws._row("received_files", {"id": file_id})
+        ws.change_row("received_files", {"id": file_id}, dict(f, status="superseded"))
+
+
+# ---- consolidated figures --------------------------------------------------------------
+def accepted_figures(ws: Workspace, code: str) -> dict[str, dict]:
+    """unit slug → {key: value} of the files accepted for period *code*."""
+    rows = ws.conn.execute(
+        "SELECT unit_slug, figures FROM received_periods WHERE period_code = ? AND status = 'accepted' "
+        "ORDER BY unit_slug", (code,))
+    return {r["unit_slug"]: json.loads(r["figures"]) for r in rows}
+
+
+def summable(ind) -> bool:
+    """Flows and stocks are summed over units; rates and codes are not."""
+    return ind.kind in SUMMED_KINDS and not ind.derived
+
+
+def sum_figures(catalogue, by_unit: dict[str, dict]) -> tuple[dict, dict]:
+    """(key → sum for flows and stocks, key → {code value: units}) over the units' figures."""
+    sums, codes = {}, {}
+    for ind in catalogue:
+        vals = [f[ind.key] for f in by_unit.values() if f.get(ind.key) is not None]
+        if not vals:
+            continue
+        if summable(ind):
+            total = math.fsum(vals)
+            sums[ind.key] = int(total) if total == int(total) and all(isinstance(v, int) for v in vals) \
+                else round(total, 6)
+        elif ind.kind == CODE:
+            counts = {}
+            for v in vals:
+                counts[v] = counts.get(v, 0) + 1
+            codes[ind.key] = dict(sorted(counts.items()))
+    return sums, codes
+
+
+def recompute(ws: Workspace, code: str):
+    """Write the consolidated figures of *code* as the period's entries (and its code counts)."""
+    if ws.find_period(code) is None:
+        ws.add_period(code)
+    sums, codes = sum_figures(ws.catalogue, accepted_figures(ws, code))
+    current = ws.typed_values(code)
+    items = [(k, v) for k, v in sums.items()]
+    items += [(k, None) for k in current if k not in sums]
+    with ws.operation(f"Tổng hợp số liệu kỳ {code}", undoable=False):
+        if items:
+            ws.set_values(code, items, label=f"Tổng hợp số liệu kỳ {code}")
+        for row in ws.conn.execute("SELECT key, value FROM consolidated_codes WHERE period_code = ?",
+                                   (code,)).fetchall():
+            ws.change_row("consolidated_codes", {"period_code": code, "key": row[0], "value": row[1]}, None)
+        for key, counts in codes.items():
+            for value, n in counts.items():
+                ws.change_row("consolidated_codes", {"period_code": code, "key": key, "value": value},
+                              {"period_code": code, "key": key, "value": value, "units": n})
+
+
+def code_counts(ws: Workspace, code: str) -> dict[str, dict[int, int]]:
+    """key → {code value: number of units} for period *code*."""
+    out: dict[str, dict] = {}
+    for r in ws.conn.execute("SELECT key, value, units FROM consolidated_codes WHERE period_code = ? "
+                             "ORDER BY key, value", (code,)):
+        out.setdefault(r["key"], {})[r["value"]] = r["units"]
+    return out
+
+
+def code_counts_text(ws: Workspace, code: str) -> dict[str, str]:
+    """key → "3 đơn vị Kết hợp; 2 đơn vị Phát phiếu", as the window shows it."""
+    out = {}
+    for key, counts in code_counts(ws, code).items():
+        names = ws.code_list(key)
+        out[key] = "; ".join(f"{n} đơn vị {names.get(v, v)}" for v, n in counts.items())
+    return out
+
+
+# ---- what the window shows -------------------------------------------------------------
+def received(ws: Workspace, include_history: bool = True) -> list[dict]:
+    """The received files, newest first."""
+    sql = "SELECT * FROM received_files"
+    if not include_history:
+        sql += " WHERE status = 'accepted'"
+    return [dict(r) for r in ws.conn.execute(sql + " ORDER BY received_at DESC, id DESC")]
+
+
+def units(ws: Workspace) -> list[tuple[str, str]]:
+    """(slug, name) of every unit that ever sent a file, by name."""
+    rows = ws.conn.execute(
+        "SELECT unit_slug, unit_name FROM received_files WHERE status != 'refused' ORDER BY made_at")
+    found = {}
+    for r in rows:
+        found[r["unit_slug"]] = r["unit_name"]   # the newest name wins
+    return sorted(found.items(), key=lambda u: u[1])
+
+
+def received_periods(ws: Workspace) -> list[str]:
+    codes = {r[0] for r in ws.conn.execute("SELECT DISTINCT period_code FROM received_periods")}
+    return sorted(codes, key=periods.sort_key)
+
+
+RECEIVED, MISSING, ERROR = "received", "missing", "error"
+STATUS_LABELS = {RECEIVED: "Đã nhận", MISSING: "Chưa có", ERROR: "Lỗi"}
+
+
+def matrix(ws: Workspace, refused: list[Refusal] = ()) -> tuple[list, list, dict]:
+    """(units, periods, {(slug, code): (status, detail)}) for the units × periods table.
+
+    Files refused in this session mark their unit and period (read from the file name)
+    as errors when nothing was accepted for them.
+    """
+    unit_list = units(ws)
+    codes = received_periods(ws)
+    cells = {}
+    for r in ws.conn.execute(
+            "SELECT rp.unit_slug, rp.period_code, rf.file_name, rf.made_at FROM received_periods rp "
+            "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'"):
+        cells[(r["unit_slug"], r["period_code"])] = (RECEIVED, f"{r['file_name']} ({r['made_at']})")
+    names = dict(unit_list)
+    for ref in refused:
+        m = backup.NAME_PATTERN.match(ref.path.name)
+        if not m:
+            continue
+        slug, code = m.group(1), m.group(2)
+        try:
+            code = periods.parse_code(code).code
+        except periods.PeriodError:
+            continue
+        if slug not in names:
+            names[slug] = slug
+            unit_list.append((slug, slug))
+        if code not in codes:
+            codes.append(code)
+        if (slug, code) not in cells:
+            cells[(slug, code)] = (ERROR, ref.reason)
+    codes = sorted(set(codes), key=periods.sort_key)
+    for slug, _ in unit_list:
+        for code in codes:
+            cells.setdefault((slug, code), (MISSING, ""))
+    return unit_list, codes, cells
+
+
+def unit_table(ws: Workspace, code: str) -> tuple[list, list[dict]]:
+    """(units, rows) unit by unit: each row {key, label, unit, kind, values{slug: v}, total}.
+
+    ``total`` is the consolidated figure (sums, or rates recomputed from summed parts);
+    typed percents without parts have no total, only their per-unit values.
+    """
+    from . import rollup
+
+    by_unit = accepted_figures(ws, code)
+    names = dict(units(ws))
+    unit_list = [(s, names.get(s, s)) for s in sorted(by_unit, key=lambda s: names.get(s, s))]
+    totals = rollup.plain_values(ws, code) if ws.find_period(code) else {}
+    counts = code_counts_text(ws, code) if ws.find_period(code) else {}
+    rows = []
+    for ind in ws.catalogue:
+        vals = {s: f.get(ind.key) for s, f in by_unit.items() if f.get(ind.key) is not None}
+        total = counts.get(ind.key) if ind.kind == CODE else totals.get(ind.key)
+        if not vals and total is None:
+            continue
+        if ind.kind not in SUMMED_KINDS and not ind.derived and ind.kind != CODE:
+            total = None   # a typed rate is not summed nor averaged
+        rows.append({"key": ind.key, "label": ind.label, "unit": ind.unit, "kind": ind.kind,
+                     "values": vals, "total": total})
+    return unit_list, rows
