@@ -52,7 +52,7 @@ MAX_BACKUP_BYTES = 64 * 1024 * 1024   # a commune's workspace is well under 5 MB
 MIN_VERSION = 3                       # the first schema with backup_info
 INFO_TABLE = "backup_info"
 FIGURES_TABLE = "backup_figures"
-NAME_PATTERN = re.compile(r"^CCHC_([a-z0-9-]+)_([0-9A-Z-]+)_(\d{8}-\d{4,6})\.(sqlite|zip)$")
+NAME_PATTERN = re.compile(r"^CCHC_([a-z0-9-]+)_([0-9A-Z]+-[0-9A-Z]+|chua-co-ky)_(\d{8}-\d{4})(?:-(\d+))?\.(sqlite|zip)$")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -108,11 +108,13 @@ class BackupInfo:
 
 
 def _pause(step: str):
-    """Test hook: with CCHC_TEST_PAUSE=seconds, say which step starts and wait (SIGKILL tests)."""
+    """Test hook for the SIGKILL tests: with CCHC_TEST_PAUSE=seconds, say which step starts
+    and wait there (only at step CCHC_TEST_PAUSE_AT when that is set)."""
     delay = os.environ.get("CCHC_TEST_PAUSE")
     if delay:
         print(f"STEP {step}", file=sys.stderr, flush=True)
-        time.sleep(float(delay))
+        if os.environ.get("CCHC_TEST_PAUSE_AT", step) == step:
+            time.sleep(float(delay))
 
 
 # ---- schema of a version --------------------------------------------------------------
@@ -190,12 +192,11 @@ def _fsync_dir(path: Path):
 
 
 def _unique(path: Path) -> Path:
-    n = 2
-    candidate = path
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        n += 1
-    return candidate
+    """*path*, or NAME-n with n above every NAME[-k] already there (so names keep their order
+    even after rotation deleted the first ones)."""
+    pattern = re.compile(re.escape(path.stem) + r"(?:-(\d+))?" + re.escape(path.suffix) + "$")
+    taken = [int(m.group(1) or 1) for p in path.parent.iterdir() if (m := pattern.match(p.name))]
+    return path if not taken else path.with_name(f"{path.stem}-{max(taken) + 1}{path.suffix}")
 
 
 def _open_source(ws_or_path):
@@ -563,7 +564,7 @@ def backups_in(folder, slug: str | None = None) -> list[Path]:
     for p in folder.iterdir():
         m = NAME_PATTERN.match(p.name)
         if m and (slug is None or m.group(1) == slug):
-            found.append((m.group(3), p.name, p))
+            found.append((m.group(3), int(m.group(4) or 1), p))
     return [p for _, _, p in sorted(found)]
 
 
