@@ -170,6 +170,26 @@ class Workspace:
             self.conn.close()
             self.conn = None
 
+    def copy_to(self, path, *, overwrite: bool = False) -> Path:
+        """Write a consistent copy of the whole workspace to *path* ("Lưu thành…")."""
+        path = Path(path)
+        if path.exists() and path.resolve() == self.path.resolve():
+            raise WorkspaceError("Bản sao phải là một tệp khác tệp đang mở.")
+        if path.exists() and not overwrite:
+            raise WorkspaceError(f"Tệp “{path}” đã có; chọn tên khác.")
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            tmp.replace(path)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise WorkspaceError(f"Không ghi được bản sao “{path}”: {exc}") from exc
+        return path
+
     def __enter__(self):
         return self
 

@@ -1,0 +1,262 @@
+"""Detail tables (dossiers by field, digitisation, e-documents, online services) as grids.
+
+One row per lĩnh vực (added from the table's list of usual fields or typed), one column
+per catalogue column, and a computed "Tổng cộng" row.  The column totals are the core keys
+(``Workspace.detail_totals`` feeds them to the period's figures), so they are never typed
+twice.  Each cell edit is one operation through ``Workspace.save_detail_row``.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from ..store import WorkspaceError
+from ..vnformat import format_number, nfc
+
+TOTAL_LABEL = "Tổng cộng"
+
+
+class DetailModel(QAbstractTableModel):
+    """The rows of one detail table for one period, plus the totals row."""
+
+    refused = Signal(str)
+
+    def __init__(self, ws, table, parent=None):
+        super().__init__(parent)
+        self.ws, self.table = ws, table
+        self.code = None
+        self.rows: list[dict] = []
+        self.locked = True
+        self.bad: dict[tuple[int, int], tuple[str, str]] = {}
+
+    def set_period(self, code):
+        if code != self.code:
+            self.bad.clear()
+        self.code = code
+        self.reload()
+
+    def reload(self):
+        self.beginResetModel()
+        if self.code is None:
+            self.rows, self.locked = [], True
+        else:
+            self.rows = self.ws.detail_rows(self.code, self.table.name)
+            self.locked = self.ws.period(self.code).locked
+        self.endResetModel()
+
+    def totals(self) -> dict[str, float]:
+        out = {}
+        for col in self.table.columns:
+            vals = [r["data"].get(col.key) for r in self.rows if r["data"].get(col.key) is not None]
+            if vals:
+                out[col.key] = sum(vals)
+        return out
+
+    def is_total(self, row: int) -> bool:
+        return row == len(self.rows)
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows) + 1
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.table.columns) + 1
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole:
+            if orientation == Qt.Horizontal:
+                return (self.table.row_label or "Lĩnh vực") if section == 0 else self.table.columns[section - 1].label
+            return "" if section == len(self.rows) else str(section + 1)
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal and section > 0:
+            col = self.table.columns[section - 1]
+            if col.feeds and col.feeds in self.ws.catalogue:
+                return f"Tổng cột là chỉ tiêu: {self.ws.catalogue[col.feeds].label}"
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if self.locked or self.is_total(index.row()):
+            return base
+        return base | Qt.ItemIsEditable
+
+    def data(self, index, role=Qt.DisplayRole):
+        r, c = index.row(), index.column()
+        total = self.is_total(r)
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if (r, c) in self.bad:
+                return self.bad[(r, c)][0]
+            if c == 0:
+                return TOTAL_LABEL if total else self.rows[r]["label"]
+            key = self.table.columns[c - 1].key
+            v = self.totals().get(key) if total else self.rows[r]["data"].get(key)
+            return "" if v is None else format_number(v)
+        if role == Qt.FontRole and total:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.BackgroundRole:
+            if (r, c) in self.bad:
+                return QBrush(QColor("#fde7ea"))
+            if total:
+                return QBrush(QColor("#eef3f8"))
+        if role == Qt.ForegroundRole and (r, c) in self.bad:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ToolTipRole:
+            if (r, c) in self.bad:
+                return self.bad[(r, c)][1]
+            if total:
+                return "Dòng tổng do chương trình tính; các tổng được dùng làm chỉ tiêu của kỳ."
+        if role == Qt.TextAlignmentRole and c > 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        r, c = index.row(), index.column()
+        if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        text = nfc(str(value or "")) or ""
+        row = self.rows[r]
+        if (r, c) not in self.bad and text == self.data(index, Qt.EditRole):
+            return False
+        label, data = row["label"], dict(row["data"])
+        if c == 0:
+            label = text
+        else:
+            data[self.table.columns[c - 1].key] = text
+        try:
+            self.ws.save_detail_row(self.code, self.table.name, label, data, row_id=row["id"], seq=row["seq"])
+        except WorkspaceError as exc:
+            self.bad[(r, c)] = (text, str(exc))
+            self.dataChanged.emit(index, index)
+            self.refused.emit(str(exc))
+            return False
+        self.bad.pop((r, c), None)
+        self.reload()
+        self.refused.emit("")
+        return True
+
+
+class DetailGrid(QWidget):
+    """One detail table: the grid, a field picker to add rows, and delete."""
+
+    def __init__(self, ws, table, parent=None):
+        super().__init__(parent)
+        self.ws, self.table = ws, table
+        self.model = DetailModel(ws, table, self)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"detailView_{table.name}")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.AnyKeyPressed | QAbstractItemView.DoubleClicked
+                                  | QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.view.horizontalHeader().setDefaultSectionSize(110)
+        self.view.horizontalHeader().setMinimumSectionSize(60)
+        self.view.setColumnWidth(0, 190)
+        self.view.horizontalHeader().setFixedHeight(64)
+        self.view.setWordWrap(True)
+        self.picker = QComboBox(self)
+        self.picker.setEditable(True)
+        self.picker.addItems(list(table.row_choices))
+        self.picker.setMinimumWidth(220)
+        self.picker.lineEdit().setPlaceholderText(table.row_label or "Lĩnh vực")
+        self.add_button = QPushButton("Thêm dòng", self)
+        self.delete_button = QPushButton("Xóa dòng đang chọn", self)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        feeds = [self.ws.catalogue[c.feeds].label for c in table.columns if c.feeds and c.feeds in ws.catalogue]
+        self.feeds_label = QLabel(
+            "Dòng “Tổng cộng” do chương trình tính và được dùng làm chỉ tiêu của kỳ (không phải nhập lại): "
+            + "; ".join(feeds) + "." if feeds else "")
+        self.feeds_label.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(f"{table.row_label or 'Lĩnh vực'}:"))
+        bar.addWidget(self.picker)
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        bar.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.feeds_label)
+        self.add_button.clicked.connect(self.add_row)
+        self.picker.lineEdit().returnPressed.connect(self.add_row)
+        self.delete_button.clicked.connect(self.delete_row)
+        self.model.refused.connect(self.message.setText)
+        self.setTabOrder(self.picker, self.add_button)
+        self.setTabOrder(self.add_button, self.view)
+        self.setTabOrder(self.view, self.delete_button)
+
+    def set_period(self, code):
+        self.model.set_period(code)
+        locked = self.model.locked
+        for w in (self.picker, self.add_button, self.delete_button):
+            w.setEnabled(not locked)
+
+    def reload(self):
+        self.model.reload()
+
+    def add_row(self) -> int | None:
+        label = nfc(self.picker.currentText())
+        if not label or self.model.code is None:
+            self.message.setText(f"Chọn hoặc gõ tên {(self.table.row_label or 'lĩnh vực').lower()} trước khi thêm dòng.")
+            return None
+        if any(r["label"] == label for r in self.model.rows):
+            self.message.setText(f"Đã có dòng “{label}”.")
+            return None
+        try:
+            row_id = self.ws.save_detail_row(self.model.code, self.table.name, label, {})
+        except WorkspaceError as exc:
+            self.message.setText(str(exc))
+            return None
+        self.message.setText("")
+        self.model.reload()
+        row = next(i for i, r in enumerate(self.model.rows) if r["id"] == row_id)
+        self.view.setCurrentIndex(self.model.index(row, 1))
+        self.view.setFocus()
+        self.picker.setCurrentText("")
+        return row_id
+
+    def delete_row(self):
+        index = self.view.currentIndex()
+        if not index.isValid() or self.model.is_total(index.row()):
+            return
+        try:
+            self.ws.delete_detail_row(self.model.code, self.model.rows[index.row()]["id"])
+        except WorkspaceError as exc:
+            self.message.setText(str(exc))
+            return
+        self.model.reload()
+
+
+class DetailPage(QWidget):
+    """Every detail table of the catalogue, one tab each."""
+
+    def __init__(self, ws, parent=None):
+        super().__init__(parent)
+        self.tabs = QTabWidget(self)
+        self.grids = []
+        for table in ws.catalogue.detail_tables:
+            grid = DetailGrid(ws, table, self)
+            self.grids.append(grid)
+            self.tabs.addTab(grid, table.label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if not self.grids:
+            layout.addWidget(QLabel("Danh mục chưa có bảng chi tiết nào."))
+        layout.addWidget(self.tabs, 1)
+
+    def set_period(self, code):
+        for g in self.grids:
+            g.set_period(code)
+
+    def reload(self):
+        for g in self.grids:
+            g.reload()
+
+    def grid(self, name: str) -> DetailGrid:
+        return next(g for g in self.grids if g.table.name == name)

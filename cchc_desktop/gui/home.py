@@ -1,0 +1,189 @@
+"""The home page: what the officer has to do now.
+
+The periods of the year with their report deadlines, status (nháp / đã chốt / đã gửi), how
+complete each is (rows filled / rows of the template) and, once the checking module is
+there, how many findings it has; then the next deadline.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from .. import periods, rollup
+from ..vnformat import format_date
+
+STATUS_LABELS = {"draft": "nháp", "final": "đã chốt", "sent": "đã gửi"}
+HOME_KINDS = ("Q1", "Q2", "H1", "Q3", "9M", "Q4", "Y")
+HEADERS = ("Kỳ báo cáo", "Hạn báo cáo", "Trạng thái", "Đã nhập", "Kết quả kiểm tra", "Việc cần làm")
+
+
+def template_keys(ws) -> list[str]:
+    """The keys the unit's template prints (the catalogue's when there is no template)."""
+    from .. import templates
+    try:
+        keys = [k for app in templates.for_workspace(ws).appendices if app.kind == "indicators"
+                for k in app.keys()]
+        if keys:
+            return list(dict.fromkeys(keys))
+    except Exception:   # no template yet: count against the catalogue
+        pass
+    return [i.key for i in ws.catalogue]
+
+
+def completeness(ws, code: str, keys=None) -> tuple[int, int]:
+    """(rows with a figure, rows of the template) for a period."""
+    keys = keys if keys is not None else template_keys(ws)
+    cells = rollup.values(ws, code)
+    return sum(1 for k in keys if k in cells and cells[k].value is not None), len(keys)
+
+
+def findings_count(ws, code: str) -> tuple[int, int] | None:
+    """(errors, warnings) from the checking module, or None while it is not there."""
+    try:
+        from .. import rules
+        found = rules.check(ws, code)
+    except ImportError:
+        return None
+    except Exception:   # a broken rule must not stop the home page
+        return None
+    errors = sum(1 for f in found if getattr(f, "severity", None) == "error"
+                 or (isinstance(f, dict) and f.get("severity") == "error"))
+    return errors, len(found) - errors
+
+
+class HomePage(QWidget):
+    periodActivated = Signal(str)    # an existing period chosen
+    addRequested = Signal(int, str)  # year, kind of a period not yet added
+
+    def __init__(self, ws, parent=None, today: _dt.date | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.today = today
+        self.title = QLabel("<h2>Việc cần làm</h2>")
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setPrefix("Năm ")
+        self.year.setValue(self._default_year())
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setObjectName("homeTable")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeToContents)
+        head.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.Stretch)
+        self.next_label = QLabel("")
+        self.next_label.setObjectName("nextDeadline")
+        self.next_label.setWordWrap(True)
+        self.next_label.setStyleSheet("font-size: 12pt; padding: 6px; background: #eef3f8; border: 1px solid #c8d6e5;")
+        help_label = QLabel("Nhấn Enter hoặc nhấp đúp vào một kỳ để nhập số liệu; kỳ chưa tạo sẽ được tạo.")
+        help_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(help_label)
+        self.year.valueChanged.connect(lambda *_: self.reload())
+        self.table.itemActivated.connect(self._activated)
+        self._rows: list[tuple[str, object]] = []
+        self._findings_timer = QTimer(self)
+        self._findings_timer.setSingleShot(True)
+        self._findings_timer.timeout.connect(self._fill_findings)
+
+    def _today(self) -> _dt.date:
+        return self.today or _dt.date.today()
+
+    def _default_year(self) -> int:
+        ps = self.ws.periods()
+        return ps[-1].year if ps else self._today().year
+
+    def set_period(self, code):
+        if code:
+            y = periods.parse_code(code).year
+            if y != self.year.value():
+                self.year.blockSignals(True)
+                self.year.setValue(y)
+                self.year.blockSignals(False)
+        self.reload()
+
+    def reload(self):
+        year = self.year.value()
+        have = {p.kind: p for p in self.ws.periods() if p.year == year}
+        kinds = [k for k in periods.KINDS if k in HOME_KINDS or k in have]
+        kinds.sort(key=lambda k: periods.sort_key(f"{year}-{k}"))
+        keys = template_keys(self.ws)
+        self._rows = []
+        self.table.setRowCount(len(kinds))
+        today = self._today()
+        next_due = None
+        for r, kind in enumerate(kinds):
+            p = have.get(kind)
+            deadline = periods.default_deadline(kind, year)
+            label = periods.period_label(kind, year)
+            cells = [label[0].upper() + label[1:], format_date(deadline)]
+            if p is None:
+                cells += ["chưa tạo", "", "", "Tạo kỳ và nhập số liệu" if deadline >= today else ""]
+                todo_open = deadline >= today
+            else:
+                filled, total = completeness(self.ws, p.code, keys)
+                cells += [STATUS_LABELS.get(p.status, p.status), f"{filled}/{total} dòng", "…",
+                          self._todo(p, filled, total)]
+                todo_open = p.status == "draft"
+            if todo_open and deadline >= today and (next_due is None or deadline < next_due[0]):
+                next_due = (deadline, label)
+            self._rows.append((f"{year}-{kind}", p))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if p is None:
+                    item.setForeground(QBrush(QColor("#777777")))
+                if c == 1 and p is not None and p.status == "draft" and deadline < today:
+                    item.setForeground(QBrush(QColor("#b00020")))
+                self.table.setItem(r, c, item)
+        if next_due:
+            days = (next_due[0] - today).days
+            when = "hôm nay" if days == 0 else f"còn {days} ngày"
+            self.next_label.setText(f"Hạn báo cáo gần nhất: <b>{next_due[1]}</b> – ngày {format_date(next_due[0])} ({when}).")
+        else:
+            self.next_label.setText(f"Không còn hạn báo cáo nào chưa xong trong năm {year}.")
+        self._findings_timer.start(0)   # after the page shows: checking may take longer
+
+    @staticmethod
+    def _todo(p, filled, total) -> str:
+        if p.status == "sent":
+            return "Đã gửi lên cấp trên"
+        if p.status == "final":
+            return "In báo cáo, gửi lên cấp trên"
+        if filled < total:
+            return f"Nhập tiếp {total - filled} dòng, kiểm tra, chốt số liệu"
+        return "Kiểm tra, chốt số liệu"
+
+    def _fill_findings(self):
+        for r, (code, p) in enumerate(self._rows):
+            if p is None:
+                continue
+            n = findings_count(self.ws, code)
+            text = "chưa có chức năng kiểm tra" if n is None else (
+                "không có lỗi" if n == (0, 0) else f"{n[0]} lỗi, {n[1]} cảnh báo")
+            item = QTableWidgetItem(text)
+            if n and n[0]:
+                item.setForeground(QBrush(QColor("#b00020")))
+            self.table.setItem(r, 4, item)
+        self.table.resizeColumnsToContents()
+
+    def _activated(self, item):
+        code, p = self._rows[item.row()]
+        if p is not None:
+            self.periodActivated.emit(code)
+        else:
+            name = periods.parse_code(code)
+            self.addRequested.emit(name.year, name.kind)

@@ -1,0 +1,483 @@
+"""The data-entry window: unit, period selector, area navigation, pages and the status line.
+
+The window is given an open :class:`Workspace` (it never opens one in its constructor)
+and listens to it: after each committed operation the visible page reloads, the undo
+actions are relabelled and the status line says what was saved.  Other engineers'
+widgets (findings, plan, print, report editor, targets, send, consolidation) are imported
+inside their slots, so the window works, and starts fast, without them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListWidgetItem, QMainWindow, QMessageBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QAbstractItemView,
+                               QHeaderView)
+
+from .. import periods
+from ..store import WorkspaceError
+from . import ops, settings
+from .ui_main_window import Ui_MainWindow
+
+STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
+HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
+
+
+class AuditPage(QWidget):
+    """The audit log of the period: who changed what, when (newest first)."""
+
+    HEADERS = ("Thời gian", "Người sửa", "Nội dung", "Mã", "Giá trị cũ", "Giá trị mới", "Thao tác")
+    ACTIONS = {"set": "nhập/sửa", "undo": "hoàn tác", "redo": "làm lại", "delete": "xóa", "create": "tạo",
+               "finalise": "chốt số liệu", "unlock": "mở khóa", "send": "gửi"}
+
+    def __init__(self, ws, parent=None):
+        super().__init__(parent)
+        self.ws, self.code = ws, None
+        self.table = QTableWidget(0, len(self.HEADERS), self)
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Nhật ký thay đổi của kỳ</b> (mọi thay đổi được ghi lại, mới nhất ở trên)"))
+        layout.addWidget(self.table, 1)
+
+    def set_period(self, code):
+        self.code = code
+        self.reload()
+
+    def reload(self):
+        rows = self.ws.audit(self.code)[:500] if self.code else []
+        self.table.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            key = a["key"] or ""
+            ind = self.ws.catalogue.get(key)
+            what = {"value": "Số liệu", "detail": "Bảng chi tiết", "period": "Kỳ báo cáo", "entries": "Số liệu",
+                    "section": "Nội dung báo cáo"}.get(a["entity"], a["entity"])
+            vals = [a["at"].replace("T", " "), a["user"] or "", f"{what}: {ind.label}" if ind else what, key,
+                    a["old"] or "", a["new"] or "", self.ACTIONS.get(a["action"], a["action"])]
+            for c, v in enumerate(vals):
+                self.table.setItem(r, c, QTableWidgetItem(str(v)))
+
+
+class MissingPage(QWidget):
+    def __init__(self, text="Chức năng này chưa có.", parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(text), 0, Qt.AlignTop)
+
+
+def make_widget(module: str, cls_name: str, ws, code, parent=None):
+    """Build another engineer's widget lazily; None while it is not there."""
+    try:
+        mod = importlib.import_module(f"cchc_desktop.gui.{module}")
+    except ImportError:
+        return None
+    cls = getattr(mod, cls_name, None)
+    if cls is None:
+        return None
+    try:
+        return cls(ws, code, parent)
+    except TypeError:
+        w = cls(parent)
+        if hasattr(w, "set_period"):
+            w.set_period(ws, code)
+        return w
+
+
+class MainWindow(QMainWindow):
+    """``cchc-desktop``'s main window over one open workspace."""
+
+    workspaceRequested = Signal(str, object)   # action ("new", "open", "sample"), path
+
+    def __init__(self, ws, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.ws = None
+        self.code: str | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.stale: set[str] = set()
+        self.findings_dock = None
+        self.saved_label = QLabel("")
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label, 1)
+        self._connect_actions()
+        s = settings.store()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.set_workspace(ws)
+
+    # ---- workspace and pages ----
+    def nav_ids(self) -> list[str]:
+        return [HOME, *[f"area{a.id}" for a in self.ws.catalogue.areas], DETAIL, REGISTER, PLAN, AUDIT]
+
+    def set_workspace(self, ws):
+        """Show *ws* (the caller opened it; the previous one is closed here)."""
+        if self.ws is not None:
+            if self._on_committed in self.ws.listeners:
+                self.ws.listeners.remove(self._on_committed)
+            self.ws.close()
+        self.ws = ws
+        ws.listeners.append(self._on_committed)
+        for page in list(self.pages.values()):
+            self.ui.pages.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        if self.findings_dock is not None:
+            self.findings_dock.deleteLater()
+            self.findings_dock = None
+        nav = self.ui.navList
+        nav.blockSignals(True)
+        nav.clear()
+        names = {HOME: "Trang chủ – việc cần làm", DETAIL: "Bảng chi tiết (hồ sơ theo lĩnh vực…)",
+                 REGISTER: "Sổ văn bản chỉ đạo", PLAN: "Kế hoạch CCHC năm", AUDIT: "Nhật ký thay đổi"}
+        for a in ws.catalogue.areas:
+            names[f"area{a.id}"] = f"{a.id}. {a.label}"
+        for page_id in self.nav_ids():
+            item = QListWidgetItem(names[page_id])
+            item.setData(Qt.UserRole, page_id)
+            nav.addItem(item)
+        nav.blockSignals(False)
+        self._fill_periods()
+        self._update_unit()
+        nav.setCurrentRow(0)
+        self.show_page(HOME)
+        self._update_actions()
+        self.saved_label.setText(f"Tệp dữ liệu: {ws.path} – mọi thay đổi được lưu ngay khi nhập.")
+
+    def _fill_periods(self, select: str | None = None):
+        combo = self.ui.periodCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for p in self.ws.periods():
+            combo.addItem(p.label[0].upper() + p.label[1:], p.code)
+        codes = [combo.itemData(i) for i in range(combo.count())]
+        if select is None:
+            select = self.code if self.code in codes else (codes[-1] if codes else None)
+        if select in codes:
+            combo.setCurrentIndex(codes.index(select))
+        combo.blockSignals(False)
+        self.set_period(select)
+
+    def _update_unit(self):
+        unit = self.ws.unit()
+        self.ui.unitLabel.setText(unit["name"])
+        self.setWindowTitle(f"{unit['name']} – {Path(self.ws.path).name} – CCHC Desktop")
+
+    def page(self, page_id: str) -> QWidget:
+        """The page *page_id*, built the first time it is shown."""
+        if page_id in self.pages:
+            return self.pages[page_id]
+        if page_id == HOME:
+            from .home import HomePage
+            w = HomePage(self.ws, self)
+            w.periodActivated.connect(self.select_period)
+            w.addRequested.connect(lambda year, kind: self.add_period(year, kind))
+        elif page_id.startswith("area"):
+            from .area_form import AreaForm
+            w = AreaForm(self.ws, int(page_id[4:]), self)
+        elif page_id == DETAIL:
+            from .detail_grid import DetailPage
+            w = DetailPage(self.ws, self)
+        elif page_id == REGISTER:
+            from .register import RegisterPage
+            w = RegisterPage(self.ws, self)
+        elif page_id == AUDIT:
+            w = AuditPage(self.ws, self)
+        else:
+            w = make_widget("plan_editor", "PlanEditor", self.ws, self.code, self) or MissingPage(
+                "Kế hoạch CCHC năm: chức năng này chưa có.")
+        w.setObjectName(w.objectName() or f"page_{page_id}")
+        self.pages[page_id] = w
+        self.ui.pages.addWidget(w)
+        if hasattr(w, "set_period"):
+            self._set_period_on(w)
+        return w
+
+    def _set_period_on(self, w):
+        try:
+            w.set_period(self.code)
+        except TypeError:   # another engineer's widget: set_period(ws, code)
+            w.set_period(self.ws, self.code)
+
+    def current_page_id(self) -> str:
+        item = self.ui.navList.currentItem()
+        return item.data(Qt.UserRole) if item else HOME
+
+    def show_page(self, page_id: str):
+        w = self.page(page_id)
+        if page_id in self.stale:
+            self.stale.discard(page_id)
+            self._reload(w)
+        self.ui.pages.setCurrentWidget(w)
+        ids = self.nav_ids()
+        if self.ui.navList.currentRow() != ids.index(page_id):
+            self.ui.navList.blockSignals(True)
+            self.ui.navList.setCurrentRow(ids.index(page_id))
+            self.ui.navList.blockSignals(False)
+
+    def area_form(self, area_id: int):
+        return self.page(f"area{area_id}")
+
+    def _reload(self, w):
+        if hasattr(w, "reload"):
+            w.reload()
+        elif hasattr(w, "refresh"):
+            w.refresh()
+
+    # ---- periods ----
+    def set_period(self, code: str | None):
+        self.code = code
+        for w in self.pages.values():
+            if hasattr(w, "set_period"):
+                self._set_period_on(w)
+        self.stale.clear()
+        if self.findings_dock is not None:
+            self.findings_dock.widget().set_period(self.ws, code)
+        self._update_period_bar()
+
+    def select_period(self, code: str):
+        combo = self.ui.periodCombo
+        i = combo.findData(code)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+        self.show_page("area1")
+
+    def _update_period_bar(self):
+        p = self.ws.find_period(self.code) if self.code else None
+        from ..vnformat import format_date
+        if p is None:
+            self.ui.periodStatusLabel.setText("Chưa có kỳ báo cáo: chọn “Thêm kỳ…”.")
+            self.ui.windowLabel.setText("")
+            self.ui.lockBanner.hide()
+        else:
+            colour = {"draft": "#1b5e20", "final": "#8a5a00", "sent": "#0d47a1"}[p.status]
+            self.ui.periodStatusLabel.setText(
+                f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status]}</span>")
+            number = f"; báo cáo số {p.report_number}" if p.report_number else ""
+            self.ui.windowLabel.setText(
+                f"Số liệu từ {format_date(p.window_from)} đến {format_date(p.window_to)}{number}")
+            self.ui.lockBanner.setVisible(p.locked)
+        self.ui.editPeriodButton.setEnabled(p is not None and not p.locked)
+        self.ui.actionEditPeriod.setEnabled(p is not None and not p.locked)
+        self.ui.actionFinalise.setEnabled(p is not None and p.status == "draft")
+        self.ui.actionUnlock.setEnabled(p is not None and p.locked)
+
+    def add_period(self, year: int | None = None, kind: str | None = None):
+        from .dialogs import PeriodDialog
+        if year is None and self.code:
+            year = periods.parse_code(self.code).year
+        dlg = PeriodDialog(self.ws, None, self, year=year, kind=kind)
+        if dlg.exec():
+            self._fill_periods(dlg.code)
+            self.show_page("area1")
+            return dlg.code
+        return None
+
+    def edit_period(self):
+        if not self.code:
+            return
+        from .dialogs import PeriodDialog
+        if PeriodDialog(self.ws, self.code, self).exec():
+            self._fill_periods(self.code)
+
+    def finalise(self):
+        if not self.code:
+            return
+        try:
+            mod = importlib.import_module("cchc_desktop.gui.finalise_dialog")
+            dlg = mod.FinaliseDialog(self.ws, self.code, self)
+        except (ImportError, AttributeError):
+            label = self.ws.period(self.code).label
+            if ops.confirm(self, "Chốt số liệu", f"Chốt số liệu {label}? Sau khi chốt, số liệu chỉ xem; "
+                           "muốn sửa phải mở khóa và nêu lý do.", "Chốt số liệu"):
+                ops.run(self, self.ws.set_status, self.code, "final")
+        else:
+            dlg.exec()
+        self._fill_periods(self.code)
+
+    def unlock(self):
+        if not self.code:
+            return
+        from .dialogs import UnlockDialog
+        p = self.ws.period(self.code)
+        dlg = UnlockDialog(p.label, self)
+        if dlg.exec():
+            ops.run(self, self.ws.set_status, self.code, "draft", dlg.reason())
+            self._fill_periods(self.code)
+
+    # ---- changes ----
+    def _on_committed(self, label: str):
+        """After each committed operation of the workspace: reload what shows it."""
+        current = self.current_page_id()
+        for page_id, w in self.pages.items():
+            if page_id == current:
+                self._reload(w)
+            else:
+                self.stale.add(page_id)
+        self._update_period_bar()
+        self._update_actions()
+        self.saved_label.setText(f"Đã lưu lúc {_dt.datetime.now():%H:%M:%S}: {label}")
+
+    def _update_actions(self):
+        ws = self.ws
+        self.ui.actionUndo.setEnabled(ws.can_undo())
+        self.ui.actionRedo.setEnabled(ws.can_redo())
+        self.ui.actionUndo.setText(f"&Hoàn tác: {ws.undo_label()}" if ws.can_undo() else "&Hoàn tác")
+        self.ui.actionRedo.setText(f"&Làm lại: {ws.redo_label()}" if ws.can_redo() else "&Làm lại")
+
+    def undo(self):
+        step = ops.run(self, self.ws.undo, title="Không hoàn tác được")
+        if step is not None:
+            self.saved_label.setText(f"Đã hoàn tác: {step.label}")
+            self._fill_periods(self.code)
+        self._update_actions()   # the core moves the step to redo only after telling its listeners
+
+    def redo(self):
+        step = ops.run(self, self.ws.redo, title="Không làm lại được")
+        if step is not None:
+            self.saved_label.setText(f"Đã làm lại: {step.label}")
+            self._fill_periods(self.code)
+        self._update_actions()
+
+    def override(self):
+        w = self.ui.pages.currentWidget()
+        if not (hasattr(w, "override_current") and w.override_current()):
+            self.statusBar().showMessage("Chọn một dòng có giá trị tính sẵn (chữ nghiêng, nền xanh) để nhập đè.", 5000)
+
+    # ---- tools of the other engineers ----
+    def check(self):
+        if self.findings_dock is None:
+            try:
+                from .findings_panel import FindingsPanel
+            except ImportError:
+                return ops.not_yet(self)
+            panel = FindingsPanel(self)
+            panel.set_period(self.ws, self.code)
+            panel.keyActivated.connect(self.go_to_key)
+            dock = QDockWidget("Kết quả kiểm tra", self)
+            dock.setObjectName("findingsDock")
+            dock.setWidget(panel)
+            self.addDockWidget(Qt.BottomDockWidgetArea, dock)
+            self.findings_dock = dock
+        else:
+            self.findings_dock.widget().refresh()
+        self.findings_dock.show()
+
+    def go_to_key(self, key: str):
+        """Show the area form holding *key* with its row selected."""
+        ind = self.ws.catalogue.get(key)
+        if ind is None:
+            if key.startswith("period."):
+                self.edit_period()
+            return
+        self.show_page(f"area{ind.area}")
+        self.area_form(ind.area).select_key(key)
+
+    def open_tool(self, module: str, cls_name: str, title: str):
+        w = make_widget(module, cls_name, self.ws, self.code, self)
+        if w is None:
+            return ops.not_yet(self)
+        if hasattr(w, "exec"):
+            w.exec()
+        else:
+            w.setWindowFlag(Qt.Window, True)
+            w.setWindowTitle(title)
+            w.resize(1000, 650)
+            w.show()
+        return w
+
+    # ---- files ----
+    def save_as(self):
+        name, _ = QFileDialog.getSaveFileName(self, "Lưu thành bản sao", str(Path(self.ws.path).with_name(
+            Path(self.ws.path).stem + "-ban-sao.cchc")), "Tệp dữ liệu CCHC (*.cchc)")
+        if name:
+            self.save_copy(Path(name))
+
+    def save_copy(self, path: Path):
+        """'Lưu thành…': copy the workspace to *path* and go on working in the copy."""
+        from ..store import Workspace
+        if ops.run(self, self.ws.copy_to, path, overwrite=True) is None:
+            return
+        new = ops.run(self, Workspace.open, path)
+        if new is not None:
+            self.set_workspace(new)
+            settings.remember_workspace(path)
+
+    def _connect_actions(self):
+        ui = self.ui
+        ui.navList.currentRowChanged.connect(lambda row: row >= 0 and self.show_page(self.nav_ids()[row]))
+        ui.periodCombo.currentIndexChanged.connect(lambda i: self.set_period(ui.periodCombo.itemData(i)))
+        ui.addPeriodButton.clicked.connect(lambda: self.add_period())
+        ui.editPeriodButton.clicked.connect(self.edit_period)
+        ui.actionAddPeriod.triggered.connect(lambda: self.add_period())
+        ui.actionEditPeriod.triggered.connect(self.edit_period)
+        ui.actionFinalise.triggered.connect(self.finalise)
+        ui.actionUnlock.triggered.connect(self.unlock)
+        ui.actionUndo.triggered.connect(self.undo)
+        ui.actionRedo.triggered.connect(self.redo)
+        ui.actionRedo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        ui.actionOverride.triggered.connect(self.override)
+        ui.actionCheck.triggered.connect(self.check)
+        ui.actionPlan.triggered.connect(lambda: self.show_page(PLAN))
+        ui.actionTargets.triggered.connect(lambda: self.open_tool("targets_view", "TargetsView", "Mục tiêu kế hoạch"))
+        ui.actionReportEditor.triggered.connect(lambda: self.open_tool("report_editor", "ReportEditor", "Soạn báo cáo"))
+        ui.actionPrint.triggered.connect(lambda: self.open_tool("print_dialog", "PrintDialog", "In và xuất"))
+        ui.actionSend.triggered.connect(lambda: self.open_tool("send_dialog", "SendDialog", "Gửi lên cấp trên"))
+        ui.actionConsolidate.triggered.connect(
+            lambda: self.open_tool("consolidation_window", "ConsolidationWindow", "Tổng hợp"))
+        ui.actionUnitProfile.triggered.connect(self.unit_profile)
+        ui.actionNew.triggered.connect(lambda: self.workspaceRequested.emit("new", None))
+        ui.actionOpen.triggered.connect(self.open_other)
+        ui.actionOpenSample.triggered.connect(lambda: self.workspaceRequested.emit("sample", None))
+        ui.actionSaveAs.triggered.connect(self.save_as)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionGuide.triggered.connect(self.guide)
+        ui.actionAbout.triggered.connect(self.about)
+        for i in range(1, 10):   # Ctrl+1 … Ctrl+9: home, the 7 areas, detail tables
+            QShortcut(QKeySequence(f"Ctrl+{i}"), self, lambda i=i: self.show_page(self.nav_ids()[i - 1]))
+
+    def open_other(self):
+        name, _ = QFileDialog.getOpenFileName(self, "Mở tệp dữ liệu", str(Path(self.ws.path).parent),
+                                              "Tệp dữ liệu CCHC (*.cchc);;Mọi tệp (*)")
+        if name:
+            self.workspaceRequested.emit("open", Path(name))
+
+    def unit_profile(self):
+        from .dialogs import UnitDialog
+        if UnitDialog(self.ws, self).exec():
+            self._update_unit()
+            for page_id in [p for p in self.pages if p.startswith("area") or p == HOME]:
+                # the template may have changed: rebuild the forms from it
+                w = self.pages.pop(page_id)
+                self.ui.pages.removeWidget(w)
+                w.deleteLater()
+            self.show_page(self.current_page_id())
+
+    def guide(self):
+        QMessageBox.information(self, "Hướng dẫn sử dụng", (
+            "1. Chọn kỳ báo cáo ở thanh trên cùng (hoặc Thêm kỳ…).\n"
+            "2. Chọn lĩnh vực ở cột bên trái (Ctrl+1 … Ctrl+9), gõ số rồi nhấn Enter để sang dòng sau.\n"
+            "3. Ô nền xanh chữ nghiêng là giá trị tính sẵn; muốn nhập đè, nhấn Ctrl+E.\n"
+            "4. Mọi thay đổi được lưu ngay; Ctrl+Z để hoàn tác, Ctrl+Y để làm lại.\n"
+            "5. Kiểm tra (F7), chốt số liệu, in và gửi lên cấp trên trong menu Kỳ báo cáo và Công cụ."))
+
+    def about(self):
+        from .. import __version__
+        QMessageBox.about(self, "Giới thiệu", f"CCHC Desktop {__version__}\nNhập, kiểm tra và báo cáo số liệu "
+                                              "cải cách hành chính cấp xã.")
+
+    def closeEvent(self, event):
+        s = settings.store()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.sync()
+        super().closeEvent(event)

@@ -1,0 +1,43 @@
+"""Running a change of data from the window: one place that shows what went wrong.
+
+Every workspace method that changes data is one operation of the core (a transaction and
+an undo step); the window calls it through :func:`run`, which turns a refusal
+(:class:`WorkspaceError`, e.g. a locked period or a bad number) into a Vietnamese message
+box instead of a crash.  Refreshing the views is done by the workspace's listeners.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..store import WorkspaceError
+
+
+def run(parent: QWidget | None, func, *args, title: str = "Không thực hiện được", **kwargs):
+    """Call *func*; on WorkspaceError show the message and return None."""
+    try:
+        return func(*args, **kwargs)
+    except WorkspaceError as exc:
+        show_error(parent, str(exc), title)
+        return None
+
+
+def show_error(parent, message: str, title: str = "Không thực hiện được"):
+    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    box.button(QMessageBox.Ok).setText("Đồng ý")
+    box.exec()
+
+
+def confirm(parent, title: str, message: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+    box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.NoButton, parent)
+    ok = box.addButton(yes, QMessageBox.AcceptRole)
+    box.addButton(no, QMessageBox.RejectRole)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def not_yet(parent):
+    """What a menu entry says while the engineer building it has not delivered it yet."""
+    box = QMessageBox(QMessageBox.Information, "CCHC Desktop", "Chức năng này chưa có.", QMessageBox.Ok, parent)
+    box.button(QMessageBox.Ok).setText("Đồng ý")
+    box.exec()
