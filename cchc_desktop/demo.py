@@ -1,8 +1,16 @@
-"""The sample workspace: UBND phường 2, thị xã Quảng Trị, with the figures of the seeds.
+"""Sample workspaces made from the seeds, for trying the program and for tests.
 
-Everything comes from ``resources/sample/demo.json`` (unit profile, periods with their
-figures and detail rows, the documents register, plans with their targets, plan tasks),
-so the sample can grow without code.
+Each sample is one file ``resources/sample/NAME.json`` (unit profile, periods with their
+figures, notes and detail rows, the documents register, plans with their targets, the
+annual plan's tasks), so a sample can grow without code:
+
+- ``demo``: UBND phường 2, thị xã Quảng Trị, 6 tháng đầu năm 2022 (seed 000, Phụ lục 1)
+  with its documents register and the plan 2021–2025 (Quyết định 1069/QĐ-UBND, seed 003);
+- ``kim-thach``: UBND xã Kim Thạch, 6 tháng đầu năm 2023 (seed 001): dossiers by field,
+  digitisation, e-documents, online services and the task table of the year's plan;
+- ``quang-tho``: UBND xã Quảng Thọ, quý III năm 2022 (seed 002, Phụ lục 2–8).
+
+Figures are kept as the seeds print them, slips included: the checks must find them.
 """
 from __future__ import annotations
 
@@ -12,10 +20,30 @@ from pathlib import Path
 from .paths import resource
 from .store import Workspace, WorkspaceError
 
+DEFAULT_SAMPLE = "demo"
 
-def load_sample(path: Path | None = None) -> dict:
-    with open(path or resource("sample", "demo.json"), encoding="utf-8") as fh:
-        return json.load(fh)
+
+def sample_names() -> list[str]:
+    """Names of the shipped samples (``demo`` first)."""
+    names = sorted(p.stem for p in resource("sample").glob("*.json"))
+    return sorted(names, key=lambda n: n != DEFAULT_SAMPLE)
+
+
+def load_sample(path: Path | str | None = None) -> dict:
+    """The description of a sample: a path, a shipped sample's name, or the default one."""
+    if path is None:
+        path = DEFAULT_SAMPLE
+    path = Path(path)
+    if path.suffix != ".json" and len(path.parts) == 1:
+        name = path.name
+        path = resource("sample", f"{name}.json")
+        if not path.exists():
+            raise WorkspaceError(f"Không có dữ liệu mẫu “{name}”. Các mẫu có sẵn: {', '.join(sample_names())}.")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise WorkspaceError(f"Không đọc được tệp dữ liệu mẫu “{path}”: {exc}") from exc
 
 
 def fill(ws: Workspace, data: dict):
@@ -35,7 +63,10 @@ def fill(ws: Workspace, data: dict):
             ws.change_row("plan_tasks", {"id": None}, row)
         for p in data.get("periods", []):
             ws.add_period(p["code"], p.get("from"), p.get("to"), p.get("number"), p.get("date"))
-            items = [(k, v, (p.get("notes") or {}).get(k)) for k, v in p.get("values", {}).items()]
+            notes = p.get("notes") or {}
+            items = [(k, v, notes.get(k)) for k, v in p.get("values", {}).items()]
+            # a note on a figure the seed leaves blank still travels with the key
+            items += [(k, None, n) for k, n in notes.items() if k not in p.get("values", {})]
             if items:
                 ws.set_values(p["code"], items)
             for table, rows in p.get("detail", {}).items():
@@ -47,6 +78,7 @@ def fill(ws: Workspace, data: dict):
 
 
 def fill_plan(ws: Workspace, plan: dict):
+    """Store a plan document and its targets (label, expr, op, value or trajectory, years, unit, note)."""
     ws.change_row("plans", {"id": None}, {
         "number": plan["number"], "issued_on": plan.get("issued_on"), "issuer": plan.get("issuer", ""),
         "title": plan.get("title", ""), "year_from": plan.get("year_from"), "year_to": plan.get("year_to")})
@@ -59,9 +91,10 @@ def fill_plan(ws: Workspace, plan: dict):
             "note": t.get("note", "")})
 
 
-def create(path) -> Path:
-    """Make the sample workspace at *path* (which must not exist yet)."""
-    data = load_sample()
+def create(path, sample: str | Path | None = None) -> Path:
+    """Make a sample workspace at *path* (which must not exist yet); *sample* is a shipped
+    sample's name (default ``demo``) or the path of a sample file."""
+    data = load_sample(sample)
     path = Path(path)
     ws = Workspace.create(path, **data["unit"])
     try:
