@@ -50,7 +50,7 @@ CREATE INDEX received_files_unit ON received_files(unit_slug, status);
 -- One row per received file and period: the unit's figures (JSON key -> value).  Only one
 -- row per unit and period is 'accepted'; the older ones stay as history.
 CREATE TABLE received_periods (
-    file_id INTEGER NOT NULL REFERENCES received_files(id) ON DELETE CASCADE,
+    file_id INTEGER NOT NULL REFERENCES received_files(id),  -- no CASCADE: store.change_row rewrites rows with REPLACE
     unit_slug TEXT NOT NULL,
     period_code TEXT NOT NULL,
     figures TEXT NOT NULL DEFAULT '{}',

@@ -1,0 +1,326 @@
+"""Consolidation: hostile files refused leaving the receiving workspace byte for byte;
+20 generated units sum to independently computed figures; newer files replace older."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop import backup, consolidation, migrations, rollup, values_io
+from cchc_desktop.cli import main
+from cchc_desktop.store import Workspace
+
+COUNTS = ("dossier.received_total", "dossier.resolved_total", "dossier.resolved_early",
+          "dossier.resolved_on_time", "staff.cadres", "plan.tasks_planned", "plan.tasks_done")
+MONEY = ("invest.plan_mvnd", "invest.disbursed_mvnd")
+
+
+def make_unit(folder: Path, n: int, rng: random.Random, *, code="2022-H1", made=None, values=None) -> tuple[Path, dict]:
+    """A unit workspace with random figures and its backup; returns (backup file, typed values)."""
+    ws_path = folder / f"unit{n}.cchc"
+    if ws_path.exists():
+        ws = Workspace.open(ws_path)
+    else:
+        ws = Workspace.create(ws_path, name=f"UBND xã Số {n}", parent="UBND huyện Thử Nghiệm", place=f"Xã {n}")
+        ws.add_period(code)
+    if values is None:
+        total = rng.randint(50, 3000)
+        early = rng.randint(0, total // 3)
+        values = {"dossier.received_total": total + rng.randint(0, 50), "dossier.resolved_total": total,
+                  "dossier.resolved_early": early, "dossier.resolved_on_time": rng.randint(0, total - early),
+                  "staff.cadres": rng.randint(5, 25), "plan.tasks_planned": rng.randint(10, 60),
+                  "invest.plan_mvnd": round(rng.uniform(100, 5000), 1),
+                  "staff.training_rate": round(rng.uniform(10, 100), 2),
+                  "survey.method": rng.choice([0, 1, 2]), "iso.applied": rng.choice([0, 1])}
+        values["plan.tasks_done"] = rng.randint(0, values["plan.tasks_planned"])
+        values["invest.disbursed_mvnd"] = round(values["invest.plan_mvnd"] * rng.uniform(0.2, 1), 1)
+    ws.set_values(code, list(values.items()))
+    path = backup.make_backup(ws, folder / "gui", made_at=made or dt.datetime(2022, 6, 15, 9, n % 60))
+    ws.close()
+    return path, values
+
+
+@pytest.fixture(scope="module")
+def twenty(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("units")
+    rng = random.Random(20)
+    made = [make_unit(folder, n, rng) for n in range(1, 21)]
+    return [p for p, _ in made], [v for _, v in made]
+
+
+@pytest.fixture
+def receiving(tmp_path, twenty):
+    """A consolidation workspace that already accepted two units (so 'unchanged' means something)."""
+    path = tmp_path / "tong-hop.cchc"
+    with consolidation.create(path, "UBND huyện Thử Nghiệm") as ws:
+        consolidation.import_files(ws, twenty[0][:2])
+    return path
+
+
+def test_twenty_units_sum_to_independent_figures(tmp_path, twenty, capsys):
+    files, values = twenty
+    c = tmp_path / "c.cchc"
+    assert main(["consolidate", "--db", str(c), "--unit", "UBND huyện Thử Nghiệm", *map(str, files)]) == 0
+    capsys.readouterr()
+    # independent sums straight from the generated figures
+    want = {k: sum(v[k] for v in values) for k in COUNTS}
+    want.update({k: sum(v[k] for v in values) for k in MONEY})
+    assert main(["values", "export", "--db", str(c), "--period", "2022-H1", "--format", "json"]) == 0
+    import json
+    exported = {r["key"]: r for r in json.loads(capsys.readouterr().out)}
+    with Workspace.open(c) as ws:
+        assert consolidation.is_consolidation(ws)
+        got = rollup.plain_values(ws, "2022-H1")
+        for k in COUNTS:
+            assert got[k] == want[k], k
+        for k in MONEY:
+            assert got[k] == pytest.approx(want[k]), k
+        # rates recomputed from the summed parts, never averaged
+        rate = (want["dossier.resolved_early"] + want["dossier.resolved_on_time"]) / want["dossier.resolved_total"] * 100
+        assert got["dossier.on_time_rate"] == pytest.approx(rate)
+        mean = sum((v["dossier.resolved_early"] + v["dossier.resolved_on_time"]) / v["dossier.resolved_total"] * 100
+                   for v in values) / len(values)
+        assert got["dossier.on_time_rate"] != pytest.approx(mean)
+        assert got["invest.disbursement_rate"] == pytest.approx(
+            want["invest.disbursed_mvnd"] / want["invest.plan_mvnd"] * 100)
+        # a typed percent with no parts is not summed (only shown per unit)
+        assert "staff.training_rate" not in got
+        # code answers counted by value
+        counts = consolidation.code_counts(ws, "2022-H1")
+        for key in ("survey.method", "iso.applied"):
+            expect = {}
+            for v in values:
+                expect[v[key]] = expect.get(v[key], 0) + 1
+            assert counts[key] == dict(sorted(expect.items()))
+        text = consolidation.code_counts_text(ws, "2022-H1")["survey.method"]
+        assert "đơn vị Kết hợp" in text
+        units, rows = consolidation.unit_table(ws, "2022-H1")
+        assert len(units) == 20
+        row = next(r for r in rows if r["key"] == "staff.training_rate")
+        assert row["total"] is None and len(row["values"]) == 20
+        row = next(r for r in rows if r["key"] == "dossier.received_total")
+        assert row["total"] == want["dossier.received_total"] == sum(row["values"].values())
+        unit_list, codes, cells = consolidation.matrix(ws)
+        assert codes == ["2022-H1"] and len(unit_list) == 20
+        assert {s for s, _ in cells.values()} == {consolidation.RECEIVED}
+    assert exported["dossier.received_total"]["value"] == want["dossier.received_total"]
+
+
+def test_newer_file_replaces_older_which_stays_in_history(tmp_path):
+    rng = random.Random(1)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    old, v_old = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 15, 9, 0))
+    new_values = dict(v_old, **{"dossier.received_total": v_old["dossier.received_total"] + 100})
+    new, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 20, 9, 0), values=new_values)
+    other, v_other = make_unit(folder, 2, rng)
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        consolidation.import_files(ws, [old, other])
+        assert rollup.plain_values(ws, "2022-H1")["dossier.received_total"] == \
+            v_old["dossier.received_total"] + v_other["dossier.received_total"]
+        result = consolidation.import_files(ws, [new])
+        assert [i.path for i in result.accepted] == [new] and result.periods == ["2022-H1"]
+        assert rollup.plain_values(ws, "2022-H1")["dossier.received_total"] == \
+            new_values["dossier.received_total"] + v_other["dossier.received_total"]
+        history = {r["file_name"]: r for r in consolidation.received(ws)}
+        assert history[old.name]["status"] == "superseded" and new.name in history[old.name]["reason"]
+        assert history[new.name]["status"] == "accepted"
+        # an older file arriving late is kept as history and changes no figure
+        late = tmp_path / "late"
+        late.mkdir()
+        shutil.copy(old, late / ("x" + old.name))   # same content: a duplicate, not a new file
+        assert consolidation.import_files(ws, [late]).duplicates
+        older_values = dict(v_old, **{"dossier.received_total": 1})
+        older, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 10, 9, 0), values=older_values)
+        result = consolidation.import_files(ws, [older])
+        assert [(i.path, code) for i, code in result.older] == [(older, "2022-H1")]
+        assert rollup.plain_values(ws, "2022-H1")["dossier.received_total"] == \
+            new_values["dossier.received_total"] + v_other["dossier.received_total"]
+        assert {r["file_name"]: r["status"] for r in consolidation.received(ws)}[older.name] == "superseded"
+
+
+def test_all_or_nothing_from_the_command_line(receiving, twenty, tmp_path, capsys):
+    bad = tmp_path / "rac.sqlite"
+    bad.write_bytes(os.urandom(5000))
+    snapshot = receiving.read_bytes()
+    assert main(["consolidate", "--db", str(receiving), str(twenty[0][5]), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Không nhận tệp nào" in err and "rac.sqlite" in err
+    assert receiving.read_bytes() == snapshot
+
+
+def test_refused_first_import_leaves_no_file(tmp_path, capsys):
+    bad = tmp_path / "rac.sqlite"
+    bad.write_bytes(b"x" * 500)
+    c = tmp_path / "moi.cchc"
+    assert main(["consolidate", "--db", str(c), str(bad)]) == 1
+    assert not c.exists() and not list(tmp_path.glob("moi.cchc*"))
+
+
+def test_unit_workspace_is_not_a_consolidation_workspace(demo_path, twenty, capsys):
+    assert main(["consolidate", "--db", str(demo_path), str(twenty[0][0])]) == 1
+    assert "không phải tệp tổng hợp" in capsys.readouterr().err
+
+
+# ---- hostile files ----------------------------------------------------------------------
+def _truncated(good: Path, out: Path):
+    out.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+
+
+def _random_bytes(good: Path, out: Path):
+    out.write_bytes(b"SQLite format 3\x00" + random.Random(3).randbytes(20000))
+
+
+def _random_noise(good: Path, out: Path):
+    out.write_bytes(random.Random(4).randbytes(30000))
+
+
+def _other_program(good: Path, out: Path):
+    conn = sqlite3.connect(out)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('a', '1')")
+    conn.commit()
+    conn.close()
+
+
+def _edited(good: Path, out: Path):
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute("UPDATE backup_figures SET value = value * 10 WHERE key = 'dossier.received_total'")
+    conn.commit()
+    conn.close()
+
+
+def _with_view_and_trigger(good: Path, out: Path):
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute("CREATE VIEW v AS SELECT * FROM entries")
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON received_files BEGIN DELETE FROM entries; END")
+    conn.commit()
+    conn.close()
+
+
+def _with_trigger_only(good: Path, out: Path):
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON entries BEGIN DELETE FROM audit; END")
+    conn.commit()
+    conn.close()
+
+
+def _newer_schema(good: Path, out: Path):
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
+    conn.commit()
+    conn.close()
+
+
+def _oversized(good: Path, out: Path):
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute("CREATE TABLE padding (x BLOB)")
+    conn.execute("INSERT INTO padding VALUES (zeroblob(?))", (backup.MAX_BACKUP_BYTES + 1,))
+    conn.commit()
+    conn.close()
+
+
+def _bad_code(good: Path, out: Path):
+    """A well-formed file whose code answer is outside the code list (digest recomputed)."""
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute("UPDATE backup_figures SET value = 7 WHERE key = 'survey.method'")
+    _, tables = backup.expected_schema(conn.execute("PRAGMA user_version").fetchone()[0])
+    conn.execute("UPDATE backup_info SET sha256 = ?",
+                 (backup.content_digest(backup.read_tables(conn, tables), tables),))
+    conn.commit()
+    conn.close()
+
+
+def _working_workspace(good: Path, out: Path):
+    shutil.copy(good, out)
+    conn = sqlite3.connect(out)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
+HOSTILE = {
+    "truncated": (_truncated, backup.DamagedBackup, "cắt cụt"),
+    "random": (_random_bytes, backup.BackupError, "CCHC"),
+    "noise": (_random_noise, backup.NotABackup, "không phải cơ sở dữ liệu SQLite"),
+    "other": (_other_program, backup.NotABackup, "chương trình khác"),
+    "edited": (_edited, backup.DamagedBackup, "không khớp mã kiểm tra SHA-256"),
+    "view_trigger": (_with_view_and_trigger, backup.UnsafeBackup, "cấu trúc lạ"),
+    "trigger": (_with_trigger_only, backup.UnsafeBackup, "trigger “t”"),
+    "newer": (_newer_schema, backup.TooNewBackup, "phiên bản chương trình mới hơn"),
+    "oversized": (_oversized, backup.TooLargeBackup, "quá lớn"),
+    "bad_code": (_bad_code, backup.BackupError, "giá trị không hợp lệ"),
+    "wal": (_working_workspace, backup.NotABackup, "chế độ WAL"),
+}
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    monkeypatch.setattr(backup, "MAX_BACKUP_BYTES", 2 * 1024 * 1024)
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_file_is_refused_and_changes_nothing(case, receiving, twenty, tmp_path, small_limit, capsys):
+    make, error, phrase = HOSTILE[case]
+    bad = tmp_path / f"CCHC_xa-la_2022-H1_20220615-0930.sqlite"
+    make(twenty[0][2], bad)
+    snapshot = receiving.read_bytes()
+    side = sorted(p.name for p in receiving.parent.iterdir())
+    # the check alone names the problem in Vietnamese
+    with Workspace.open(receiving) as ws:
+        with pytest.raises(error, match=phrase):
+            consolidation.check_file(ws, bad)
+        # the window's import (not all-or-nothing) takes the good one and lists the bad one
+        good_before = len(consolidation.received(ws))
+    assert receiving.read_bytes() == snapshot
+    # the command line refuses the whole call and leaves the file byte for byte
+    assert main(["consolidate", "--db", str(receiving), str(twenty[0][3]), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert bad.name in err and phrase in err
+    assert receiving.read_bytes() == snapshot
+    assert sorted(p.name for p in receiving.parent.iterdir()) == side
+    with Workspace.open(receiving) as ws:
+        assert len(consolidation.received(ws)) == good_before
+        result = consolidation.import_files(ws, [twenty[0][3], bad], all_or_nothing=False)
+        assert [i.path for i in result.accepted] == [twenty[0][3]]
+        assert [r.path for r in result.refused] == [bad]
+        _, _, cells = consolidation.matrix(ws, result.refused)
+        assert cells[("xa-la", "2022-H1")][0] == consolidation.ERROR
+
+
+def test_hostile_file_in_a_zip(receiving, twenty, tmp_path):
+    import zipfile
+    inner = tmp_path / "x.sqlite"
+    _edited(twenty[0][4], inner)
+    z = tmp_path / "goi.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.write(inner, "CCHC_a_2022-H1_20220101-0000.sqlite")
+    with Workspace.open(receiving) as ws:
+        with pytest.raises(backup.DamagedBackup, match="SHA-256"):
+            consolidation.check_file(ws, z)
+    bomb = tmp_path / "bom.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.sqlite", b"\0" * (backup.MAX_BACKUP_BYTES + 10))
+    with pytest.raises(backup.TooLargeBackup):
+        backup.verify(bomb)
+
+
+def test_nothing_in_a_received_file_is_executed(receiving, twenty, tmp_path):
+    """A trigger that would fire on reading is refused before any table is read."""
+    bad = tmp_path / "t.sqlite"
+    _with_trigger_only(twenty[0][6], bad)
+    before = bad.read_bytes()
+    with pytest.raises(backup.UnsafeBackup):
+        backup.verify(bad)
+    assert bad.read_bytes() == before   # opened read-only: not even a journal written
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("t.sqlite")) == ["t.sqlite"]
