@@ -30,7 +30,7 @@ def test_heading_and_figures(demo_ws, template, tmp_path):
     path = appendix_pdf.write(demo_ws, "2022-H1", template, tmp_path / "pl.pdf")
     reader = assert_a4_and_embedded(path)
     page = lines(reader.pages[0])
-    text = "\n".join(page)
+    text = "\n".join(line for p in reader.pages for line in lines(p))
     assert "Phụ lục 1" in page[0]
     assert "TẠI ỦY BAN NHÂN DÂN PHƯỜNG 2" in text
     assert "(Kèm theo Báo cáo số 341/BC-UBND ngày 15/6/2022 của UBND phường 2, thị xã Quảng Trị)" in " ".join(page)
@@ -43,16 +43,16 @@ def test_heading_and_figures(demo_ws, template, tmp_path):
 
 def test_missing_figures_print_as_empty_cells(demo_ws, template, tmp_path):
     path = appendix_pdf.write(demo_ws, "2022-H1", template, tmp_path / "pl.pdf")
-    text = "\n".join(lines(PdfReader(path).pages[0]))
+    text = "\n".join(line for p in PdfReader(path).pages for line in lines(p))
     postal = [ln for ln in text.splitlines() if ln.startswith("3.4.3.")]
     assert postal and not any(ch.isdigit() for ch in postal[0][len("3.4.3."):].replace("(BCCI)", ""))
     # the template's static note prints where the period has none
-    flat = " ".join(PdfReader(path).pages[0].extract_text().split())
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
     assert "Theo kế hoạch vốn của thị xã" in flat
     # the period's own note wins for its key
     demo_ws.set_value("2022-H1", "dossier.received_total", "2297", "Số liệu từ phần mềm một cửa")
-    page = PdfReader(appendix_pdf.write(demo_ws, "2022-H1", template, tmp_path / "b.pdf")).pages[0]
-    assert "Số liệu từ phần mềm một cửa" in " ".join(page.extract_text().split())
+    pages = PdfReader(appendix_pdf.write(demo_ws, "2022-H1", template, tmp_path / "b.pdf")).pages
+    assert "Số liệu từ phần mềm một cửa" in " ".join(" ".join(p.extract_text() for p in pages).split())
 
 
 def test_long_appendix_repeats_headers_and_numbers_its_own_pages(demo_ws, tmp_path):

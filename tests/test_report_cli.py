@@ -23,7 +23,9 @@ def test_report_prints_the_files_it_wrote(demo_path, tmp_path):
              "--template", str(TEST_TEMPLATE))
     assert r.returncode == 0, r.stderr
     files = [Path(line) for line in r.stdout.splitlines()]
-    assert sorted(f.suffix for f in files) == [".docx", ".pdf", ".pdf", ".xlsx"]
+    # report, appendices and (the sample unit has a plan) targets and trends
+    assert sorted(f.suffix for f in files) == [".docx", ".pdf", ".pdf", ".pdf", ".xlsx"]
+    assert any("_muc-tieu_" in f.name for f in files)
     for f in files:
         assert f.is_file() and f.parent == out
         assert f.name.isascii() and f.name.startswith("CCHC_phuong-2_2022-H1_") and "_20220615." in f.name

@@ -53,53 +53,60 @@ def trend(ws, code: str, keys=KEY_RATES, limit: int = 8) -> tuple[list[str], lis
 
 
 def drawing(codes: list[str], series: list[Series], width: float, height: float = 200):
-    """A reportlab Drawing: one line per rate, its target as a dashed line of the same colour."""
-    from reportlab.graphics.charts.legends import Legend
-    from reportlab.graphics.charts.linecharts import HorizontalLineChart
-    from reportlab.graphics.shapes import Drawing, Line, String
+    """A reportlab Drawing: one line per rate, its target as a dashed line of the same colour.
+
+    Drawn from plain shapes: a period without a figure leaves a gap in its line.
+    """
+    from reportlab.graphics import shapes
+    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
     from reportlab.lib import colors
 
     from . import fonts
 
     fonts.register()
+    # the renderer starts every drawing in this font; left at Helvetica it lands unembedded in the PDF
+    shapes.STATE_DEFAULTS["fontName"] = fonts.REGULAR
     d = Drawing(width, height)
     if not codes or not series:
         d.add(String(width / 2, height / 2, "Chưa có số liệu", fontName=fonts.ITALIC, fontSize=12, textAnchor="middle"))
         return d
-    chart = HorizontalLineChart()
-    chart.x, chart.y = 40, 60
-    chart.width, chart.height = width - 60, height - 80
-    chart.data = [[v for _, v in s.points] for s in series]
-    chart.categoryAxis.categoryNames = [periods.parse_code(c).label.replace(" năm ", " ") for c in codes]
-    chart.categoryAxis.labels.fontName = fonts.REGULAR
-    chart.categoryAxis.labels.fontSize = 9
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labels.fontName = fonts.REGULAR
-    chart.valueAxis.labels.fontSize = 9
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.joinedLines = 1
-    for i, _ in enumerate(series):
-        chart.lines[i].strokeColor = colors.HexColor(COLOURS[i % len(COLOURS)])
-        chart.lines[i].strokeWidth = 1.6
-    from reportlab.graphics.widgets.markers import makeMarker
-    for i, _ in enumerate(series):
-        chart.lines[i].symbol = makeMarker("FilledCircle", size=4)
-    d.add(chart)
-    for i, s in enumerate(series):
-        if s.target is None:
-            continue
-        y = chart.y + chart.height * max(0.0, min(100.0, s.target)) / 100
-        d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=colors.HexColor(COLOURS[i % len(COLOURS)]),
-                   strokeDashArray=[4, 3], strokeWidth=0.9))
-    legend = Legend()
-    legend.x, legend.y = 40, 40
-    legend.fontName, legend.fontSize = fonts.REGULAR, 9
-    legend.alignment = "right"
-    legend.columnMaximum = 2
-    legend.dx = legend.dy = 8
-    legend.colorNamePairs = [(colors.HexColor(COLOURS[i % len(COLOURS)]),
-                              s.label + (f" (mục tiêu {tables.format_value(None, s.target)[0]}%)"
-                                         if s.target is not None else ""))
-                             for i, s in enumerate(series)]
-    d.add(legend)
+    legend_h = 14 * ((len(series) + 1) // 2) + 6
+    x0, y0 = 34, 24 + legend_h
+    w, h = width - x0 - 10, height - y0 - 8
+    grey = colors.HexColor("#bbbbbb")
+    for pct in range(0, 101, 20):
+        y = y0 + h * pct / 100
+        d.add(Line(x0, y, x0 + w, y, strokeColor=grey, strokeWidth=0.4))
+        d.add(String(x0 - 4, y - 3, f"{pct}%", fontName=fonts.REGULAR, fontSize=8, textAnchor="end"))
+    step = w / len(codes)
+
+    def xpos(i):
+        return x0 + step * (i + 0.5)
+
+    for i, c in enumerate(codes):
+        d.add(String(xpos(i), y0 - 12, periods.parse_code(c).label.replace(" năm ", " "), fontName=fonts.REGULAR,
+                     fontSize=8, textAnchor="middle"))
+    d.add(Line(x0, y0, x0 + w, y0, strokeColor=colors.black, strokeWidth=0.6))
+    d.add(Line(x0, y0, x0, y0 + h, strokeColor=colors.black, strokeWidth=0.6))
+    for k, s in enumerate(series):
+        colour = colors.HexColor(COLOURS[k % len(COLOURS)])
+        run = []
+        for i, (_, v) in enumerate(s.points + [(None, None)]):
+            if v is not None:
+                run.append((xpos(i), y0 + h * max(0.0, min(100.0, v)) / 100))
+                continue
+            if len(run) >= 2:
+                d.add(PolyLine([c for pt in run for c in pt], strokeColor=colour, strokeWidth=1.6))
+            for px, py in run:
+                d.add(Circle(px, py, 2.4, fillColor=colour, strokeColor=colour))
+            run = []
+        if s.target is not None:
+            y = y0 + h * max(0.0, min(100.0, s.target)) / 100
+            d.add(Line(x0, y, x0 + w, y, strokeColor=colour, strokeDashArray=[4, 3], strokeWidth=0.9))
+        # legend, two columns under the axis
+        lx = x0 + (k % 2) * (w / 2)
+        ly = y0 - 28 - 14 * (k // 2)
+        d.add(Line(lx, ly + 3, lx + 14, ly + 3, strokeColor=colour, strokeWidth=2))
+        label = s.label + (f" (mục tiêu {tables.format_value(None, s.target)[0]}%)" if s.target is not None else "")
+        d.add(String(lx + 18, ly, label, fontName=fonts.REGULAR, fontSize=8.5))
     return d
