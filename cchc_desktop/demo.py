@@ -9,6 +9,8 @@ annual plan's tasks), so a sample can grow without code:
 - ``kim-thach``: UBND xã Kim Thạch, 6 tháng đầu năm 2023 (seed 001): dossiers by field,
   digitisation, e-documents, online services and the task table of the year's plan;
 - ``quang-tho``: UBND xã Quảng Thọ, quý III năm 2022 (seed 002, Phụ lục 2–8).
+- ``truong-thi``: UBND phường Trường Thi, 9 tháng năm 2023 (seed 004), with the data
+  window the report prints.
 
 Figures are kept as the seeds print them, slips included: the checks must find them.
 """

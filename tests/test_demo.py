@@ -181,3 +181,22 @@ def test_cli_demo_chooses_the_sample(tmp_path):
     ws = Workspace.open(tmp_path / "d.cchc")
     assert ws.unit()["name"] == "UBND phường 2"
     ws.close()
+
+
+def test_truong_thi_sample_keeps_the_window_and_the_slips_of_seed_004(tmp_path):
+    ws = Workspace.open(demo.create(tmp_path / "tt.cchc", sample="truong-thi"))
+    try:
+        p = ws.period("2023-9M")
+        assert (p.window_from.isoformat(), p.window_to.isoformat()) == ("2022-11-05", "2023-09-01")
+        cells = rollup.values(ws, "2023-9M")
+        assert cells["dossier.received_total"].value == 3135
+        parts = sum(cells[k].value for k in ("dossier.carried_over", "dossier.received_direct", "dossier.received_postal",
+                                             "dossier.received_online_partial", "dossier.received_online_full"))
+        assert parts == 3179                                   # the seed's parts do not add up to 3135
+        assert cells["staff.present"].value > cells["staff.quota"].value
+        # 4 is outside the code list of dialogue.held: refused as a value, kept as a note
+        entry = ws.entries("2023-9M")["dialogue.held"]
+        assert entry["value"] is None and "4" in entry["note"]
+        assert len(templates.for_workspace(ws).appendices[0].rows) == 104
+    finally:
+        ws.close()
