@@ -89,9 +89,6 @@ def main(argv=None) -> int:
             return 0
     controller = Controller(ws)
     controller.window.show()
-    if "--quit-when-shown" in argv:   # for bench/bench_startup.py: stop once the window is interactive
-        from PySide6.QtCore import QTimer
-        QTimer.singleShot(0, app.quit)
     code = app.exec()
     if controller.window.ws is not None:
         controller.window.ws.close()

@@ -10,6 +10,7 @@ the reason and never stored.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -27,6 +28,23 @@ RED = QColor("#b00020")
 PINK = QColor("#fde7ea")
 GREY = QColor("#555555")
 COMPUTED_BG = QColor("#eef3f8")
+# Roles as plain ints: comparing PySide6 enums in data(), called thousands of times, is slow.
+DISPLAY, EDIT, TOOLTIP, FONT, ALIGN, BACKGROUND, FOREGROUND = (
+    int(r.value) for r in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.FontRole, Qt.TextAlignmentRole,
+                           Qt.BackgroundRole, Qt.ForegroundRole))
+RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
+BOLD = ITALIC = RED_BRUSH = PINK_BRUSH = GREY_BRUSH = COMPUTED_BRUSH = None
+
+
+def _make_styles():
+    """Fonts and brushes, made once a QApplication exists."""
+    global BOLD, ITALIC, RED_BRUSH, PINK_BRUSH, GREY_BRUSH, COMPUTED_BRUSH
+    if BOLD is None:
+        BOLD, ITALIC = QFont(), QFont()
+        BOLD.setBold(True)
+        ITALIC.setItalic(True)
+        RED_BRUSH, PINK_BRUSH = QBrush(RED), QBrush(PINK)
+        GREY_BRUSH, COMPUTED_BRUSH = QBrush(GREY), QBrush(COMPUTED_BG)
 
 
 @dataclass(frozen=True)
@@ -46,32 +64,57 @@ def _template(ws):
         return None
 
 
-def area_rows(ws, area_id: int) -> list[FormRow]:
-    """The rows of the form for *area_id*: the template's, then the catalogue's others."""
+def _top_heading_area(stt: str, area_ids) -> int | None:
+    """'3.' or '3' → 3 when it names a reform area (a top-level heading of a one-table template)."""
+    m = re.match(r"^\s*(\d+)\.?\s*$", stt or "")
+    return int(m.group(1)) if m and int(m.group(1)) in area_ids else None
+
+
+def template_rows(ws) -> list[tuple[int, FormRow]]:
+    """(area, row) for every indicator row of the unit's template, in print order.
+
+    An appendix with an area puts its rows there; in a one-table template the top-level
+    group heading ("3. Cải cách thủ tục hành chính") says the area of what follows; rows
+    before any such heading go to their indicator's catalogue area.
+    """
     cat = ws.catalogue
-    rows: list[FormRow] = []
+    area_ids = {a.id for a in cat.areas}
+    out: list[tuple[int, FormRow]] = []
     seen: set[str] = set()
     tpl = _template(ws)
     for app in (tpl.appendices if tpl else ()):
         if app.kind != "indicators":
             continue
-        heads = []   # headings wait for the first keyed row under them to know their area
+        current = app.area
+        heads = []   # sub-headings wait for the first keyed row under them
         for r in app.rows:
+            row = FormRow(r.stt, r.label, r.unit, r.key, r.style)
             if not r.key:
-                if app.area is not None:
-                    if app.area == area_id:
-                        rows.append(FormRow(r.stt, r.label, r.unit, None, r.style))
+                top = _top_heading_area(r.stt, area_ids) if app.area is None else None
+                if top is not None:
+                    current, heads = top, []
+                    out.append((top, row))
+                elif current is not None:
+                    out.append((current, row))
                 else:
-                    heads.append(r)
+                    heads.append(row)
                 continue
-            ind = cat.get(r.key)
-            where = app.area if app.area is not None else (ind.area if ind else None)
-            if where == area_id and r.key not in seen:
-                rows.extend(FormRow(h.stt, h.label, h.unit, None, h.style) for h in heads)
-                rows.append(FormRow(r.stt, r.label, r.unit or _unit(ws, r.key), r.key, r.style))
-                seen.add(r.key)
+            if r.key in seen or r.key not in cat:
+                continue
+            seen.add(r.key)
+            where = current if current is not None else cat[r.key].area
+            out.extend((where, h) for h in heads)
             heads = []
-    rest = [i for i in cat.in_area(area_id) if i.key not in seen]
+            out.append((where, FormRow(r.stt, r.label, r.unit or _unit(ws, r.key), r.key, r.style)))
+    return out
+
+
+def area_rows(ws, area_id: int) -> list[FormRow]:
+    """The rows of the form for *area_id*: the template's, then the catalogue's others."""
+    listed = template_rows(ws)
+    rows = [row for area, row in listed if area == area_id]
+    printed = {row.key for _, row in listed if row.key}
+    rest = [i for i in ws.catalogue.in_area(area_id) if i.key not in printed]
     if rest and rows:
         rows.append(FormRow("", "Chỉ tiêu khác của lĩnh vực (không in trong mẫu phụ lục)", "", None, "group"))
     rows.extend(FormRow("", i.label, _unit(ws, i.key), i.key) for i in rest)
@@ -104,6 +147,7 @@ class AreaModel(QAbstractTableModel):
 
     def __init__(self, ws, area_id: int, parent=None):
         super().__init__(parent)
+        _make_styles()
         self.ws, self.area_id = ws, area_id
         self.rows = area_rows(ws, area_id)
         self.code = None
@@ -112,6 +156,7 @@ class AreaModel(QAbstractTableModel):
         self.entries: dict = {}
         self.overrides: set[str] = set()   # computed keys the officer chose to type over
         self.bad: dict[str, tuple[str, str]] = {}   # key → (text typed, reason refused)
+        self._views: dict[int, dict] = {}
 
     # ---- loading ----
     def set_period(self, code: str | None):
@@ -129,6 +174,7 @@ class AreaModel(QAbstractTableModel):
             self.cells = rollup.values(self.ws, self.code)
             self.entries = self.ws.entries(self.code)
             self.locked = self.ws.period(self.code).locked
+        self._views.clear()
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, NOTE - 0))
 
@@ -195,8 +241,8 @@ class AreaModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if int(role) == DISPLAY and orientation == Qt.Horizontal:
             return HEADERS[section]
         return None
 
@@ -211,65 +257,74 @@ class AreaModel(QAbstractTableModel):
             return base | Qt.ItemIsEditable
         return base
 
-    def data(self, index, role=Qt.DisplayRole):
-        row = self.rows[index.row()]
-        col, key = index.column(), row.key
-        if role == Qt.DisplayRole:
-            if col == STT:
-                return row.stt
-            if col == LABEL:
-                return row.label
-            if col == UNIT:
-                return row.unit
-            if not key:
-                return None
-            if col == VALUE:
-                return self.bad[key][0] if key in self.bad else self.show_value(key)
-            if col == SOURCE:
-                cell = self.cells.get(key)
-                if key in self.bad:
-                    return "chưa lưu: " + self.bad[key][1]
-                if cell is not None and cell.typed and cell.computed:
-                    other = next(iter(cell.computed))
-                    return f"nhập đè (có giá trị {rollup.SOURCE_LABELS.get(other, other)})"
-                return "" if cell is None or cell.typed else source_text(cell)
-            if col == NOTE:
-                return self._note(key)
-        if role == Qt.EditRole:
-            return self.edit_text(index)
-        if role == Qt.FontRole:
-            if row.style == "group" or (not key and row.style != "sub"):
-                f = QFont()
-                f.setBold(True)
-                return f
-            if row.style == "sub" or (col == VALUE and key and self.is_computed(key) and key not in self.bad):
-                f = QFont()
-                f.setItalic(True)
-                return f
-        if role == Qt.ForegroundRole and key:
-            if key in self.bad and col in (VALUE, SOURCE):
-                return QBrush(RED)
-            if col in (VALUE, SOURCE) and self.is_computed(key):
-                return QBrush(GREY)
-        if role == Qt.BackgroundRole and key and col == VALUE:
-            if key in self.bad:
-                return QBrush(PINK)
-            if self.is_computed(key) and key not in self.overrides:
-                return QBrush(COMPUTED_BG)
-        if role == Qt.TextAlignmentRole and col == VALUE:
-            ind = self.ws.catalogue.get(key) if key else None
-            if ind and ind.kind not in ("code", "text"):
-                return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and key:
-            if key in self.bad:
-                return self.bad[key][1]
-            if col == VALUE and self.is_computed(key):
-                return (f"Giá trị tính sẵn ({source_text(self.cells[key])}), không cần nhập. "
-                        "Muốn nhập đè, chọn Sửa → Nhập đè giá trị tính sẵn (Ctrl+E).")
+    def _row_view(self, r: int) -> dict:
+        """role → per-column values of row *r*, worked out once per reload (data() is hot)."""
+        cached = self._views.get(r)
+        if cached is not None:
+            return cached
+        row = self.rows[r]
+        key = row.key
+        v = {DISPLAY: [row.stt, row.label, row.unit, None, None, None]}
+        if row.style == "group" or (not key and row.style != "sub"):
+            v[FONT] = {c: BOLD for c in range(len(HEADERS))}
+        elif row.style == "sub":
+            v[FONT] = {c: ITALIC for c in range(len(HEADERS))}
+        if key:
+            cell = self.cells.get(key)
+            computed = cell is not None and not cell.typed
+            bad = self.bad.get(key)
+            disp = v[DISPLAY]
+            disp[VALUE] = bad[0] if bad else self.show_value(key)
+            if bad:
+                disp[SOURCE] = "chưa lưu: " + bad[1]
+            elif cell is not None and cell.typed and cell.computed:
+                # typed over a computed value: say so only when the two disagree
+                differ = [(src, x) for src, x in cell.computed.items() if src != rollup.TYPED
+                          and isinstance(x, (int, float)) and isinstance(cell.value, (int, float))
+                          and abs(x - cell.value) > 1e-9]
+                if differ:
+                    src, x = differ[0]
+                    disp[SOURCE] = (f"nhập đè; {rollup.SOURCE_LABELS.get(src, src)}: "
+                                    f"{format_number(x, 2 if isinstance(x, float) else None)}")
+            elif computed:
+                disp[SOURCE] = source_text(cell)
+            disp[NOTE] = self._note(key)
+            if bad:
+                v[FOREGROUND] = {VALUE: RED_BRUSH, SOURCE: RED_BRUSH}
+                v[BACKGROUND] = {VALUE: PINK_BRUSH}
+                v[TOOLTIP] = {c: bad[1] for c in range(len(HEADERS))}
+            elif computed:
+                v.setdefault(FONT, {})[VALUE] = ITALIC
+                v[FOREGROUND] = {VALUE: GREY_BRUSH, SOURCE: GREY_BRUSH}
+                if key not in self.overrides:
+                    v[BACKGROUND] = {VALUE: COMPUTED_BRUSH}
+                v[TOOLTIP] = {VALUE: f"Giá trị tính sẵn ({source_text(cell)}), không cần nhập. "
+                                     "Muốn nhập đè, chọn Sửa → Nhập đè giá trị tính sẵn (Ctrl+E)."}
             ind = self.ws.catalogue.get(key)
-            if ind is not None and ind.help:
-                return ind.help
-        return None
+            if ind is not None:
+                if ind.help:
+                    tips = v.setdefault(TOOLTIP, {})
+                    for c in (STT, LABEL, UNIT):
+                        tips.setdefault(c, ind.help)
+                if ind.kind not in ("code", "text"):
+                    v[ALIGN] = {VALUE: RIGHT}
+        self._views[r] = v
+        return v
+
+    def data(self, index, role=DISPLAY):
+        role = int(role)
+        if role == EDIT:
+            return self.edit_text(index)
+        try:
+            v = self._row_view(index.row())
+        except Exception:   # an exception escaping into Qt's painting would end the program
+            import traceback
+            traceback.print_exc()
+            return None
+        if role == DISPLAY:
+            return v[DISPLAY][index.column()]
+        per_col = v.get(role)
+        return per_col.get(index.column()) if per_col else None
 
     def setData(self, index, value, role=Qt.EditRole):
         key = self.row_key(index.row())
@@ -292,6 +347,7 @@ class AreaModel(QAbstractTableModel):
         except WorkspaceError as exc:
             if index.column() == VALUE:
                 self.bad[key] = (text, str(exc))
+            self._views.pop(index.row(), None)
             self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), NOTE))
             self.refused.emit(key, str(exc))
             return False
@@ -423,9 +479,15 @@ class AreaForm(QWidget):
 
     def set_period(self, code: str | None):
         self.model.set_period(code)
-        self.view.resizeRowsToContents()
+        if self.isVisible():
+            self.view.resizeRowsToContents()
         if not self.view.currentIndex().isValid():
             self.focus_first()
+
+    def showEvent(self, event):
+        # row heights depend on the label column's real width, known only once shown
+        super().showEvent(event)
+        self.view.resizeRowsToContents()
 
     def reload(self):
         self.model.reload()
@@ -451,6 +513,7 @@ class AreaForm(QWidget):
         if not key or self.model.locked or not self.model.is_computed(key):
             return False
         self.model.overrides.add(key)
+        self.model._views.pop(index.row(), None)
         value_index = self.model.index(index.row(), VALUE)
         self.model.dataChanged.emit(value_index, value_index)
         self.view.setCurrentIndex(value_index)

@@ -149,7 +149,13 @@ class HomePage(QWidget):
                 if c == 1 and p is not None and p.status == "draft" and deadline < today:
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.table.setItem(r, c, item)
-        if next_due:
+        late = [periods.period_label(p.kind, p.year) for kind, p in have.items()
+                if p.status == "draft" and periods.default_deadline(kind, year) < today]
+        if late:
+            self.next_label.setText("Quá hạn, chưa chốt số liệu: <b>" + ", ".join(late) + "</b>."
+                                    + (f" Hạn tiếp theo: {next_due[1]} – ngày {format_date(next_due[0])}."
+                                       if next_due else ""))
+        elif next_due:
             days = (next_due[0] - today).days
             when = "hôm nay" if days == 0 else f"còn {days} ngày"
             self.next_label.setText(f"Hạn báo cáo gần nhất: <b>{next_due[1]}</b> – ngày {format_date(next_due[0])} ({when}).")
@@ -179,6 +185,7 @@ class HomePage(QWidget):
                 item.setForeground(QBrush(QColor("#b00020")))
             self.table.setItem(r, 4, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def _activated(self, item):
         code, p = self._rows[item.row()]

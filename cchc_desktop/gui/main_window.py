@@ -13,10 +13,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListWidgetItem, QMainWindow, QMessageBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QAbstractItemView,
-                               QHeaderView)
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QVBoxLayout, QWidget
 
 from .. import periods
 from ..store import WorkspaceError
@@ -25,46 +22,6 @@ from .ui_main_window import Ui_MainWindow
 
 STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
-
-
-class AuditPage(QWidget):
-    """The audit log of the period: who changed what, when (newest first)."""
-
-    HEADERS = ("Thời gian", "Người sửa", "Nội dung", "Mã", "Giá trị cũ", "Giá trị mới", "Thao tác")
-    ACTIONS = {"set": "nhập/sửa", "undo": "hoàn tác", "redo": "làm lại", "delete": "xóa", "create": "tạo",
-               "finalise": "chốt số liệu", "unlock": "mở khóa", "send": "gửi"}
-
-    def __init__(self, ws, parent=None):
-        super().__init__(parent)
-        self.ws, self.code = ws, None
-        self.table = QTableWidget(0, len(self.HEADERS), self)
-        self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Nhật ký thay đổi của kỳ</b> (mọi thay đổi được ghi lại, mới nhất ở trên)"))
-        layout.addWidget(self.table, 1)
-
-    def set_period(self, code):
-        self.code = code
-        self.reload()
-
-    def reload(self):
-        rows = self.ws.audit(self.code)[:500] if self.code else []
-        self.table.setRowCount(len(rows))
-        for r, a in enumerate(rows):
-            key = a["key"] or ""
-            ind = self.ws.catalogue.get(key)
-            what = {"value": "Số liệu", "detail": "Bảng chi tiết", "period": "Kỳ báo cáo", "entries": "Số liệu",
-                    "section": "Nội dung báo cáo"}.get(a["entity"], a["entity"])
-            vals = [a["at"].replace("T", " "), a["user"] or "", f"{what}: {ind.label}" if ind else what, key,
-                    a["old"] or "", a["new"] or "", self.ACTIONS.get(a["action"], a["action"])]
-            for c, v in enumerate(vals):
-                self.table.setItem(r, c, QTableWidgetItem(str(v)))
 
 
 class MissingPage(QWidget):
@@ -110,6 +67,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label, 1)
         self._connect_actions()
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([250, 1000])
         s = settings.store()
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -192,6 +151,7 @@ class MainWindow(QMainWindow):
             from .register import RegisterPage
             w = RegisterPage(self.ws, self)
         elif page_id == AUDIT:
+            from .audit_page import AuditPage
             w = AuditPage(self.ws, self)
         else:
             w = make_widget("plan_editor", "PlanEditor", self.ws, self.code, self) or MissingPage(
@@ -361,6 +321,7 @@ class MainWindow(QMainWindow):
                 from .findings_panel import FindingsPanel
             except ImportError:
                 return ops.not_yet(self)
+            from PySide6.QtWidgets import QDockWidget
             panel = FindingsPanel(self)
             panel.set_period(self.ws, self.code)
             panel.keyActivated.connect(self.go_to_key)
@@ -398,6 +359,7 @@ class MainWindow(QMainWindow):
 
     # ---- files ----
     def save_as(self):
+        from PySide6.QtWidgets import QFileDialog
         name, _ = QFileDialog.getSaveFileName(self, "Lưu thành bản sao", str(Path(self.ws.path).with_name(
             Path(self.ws.path).stem + "-ban-sao.cchc")), "Tệp dữ liệu CCHC (*.cchc)")
         if name:
@@ -425,6 +387,7 @@ class MainWindow(QMainWindow):
         ui.actionUnlock.triggered.connect(self.unlock)
         ui.actionUndo.triggered.connect(self.undo)
         ui.actionRedo.triggered.connect(self.redo)
+        from PySide6.QtGui import QKeySequence, QShortcut
         ui.actionRedo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         ui.actionOverride.triggered.connect(self.override)
         ui.actionCheck.triggered.connect(self.check)
@@ -447,6 +410,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{i}"), self, lambda i=i: self.show_page(self.nav_ids()[i - 1]))
 
     def open_other(self):
+        from PySide6.QtWidgets import QFileDialog
         name, _ = QFileDialog.getOpenFileName(self, "Mở tệp dữ liệu", str(Path(self.ws.path).parent),
                                               "Tệp dữ liệu CCHC (*.cchc);;Mọi tệp (*)")
         if name:
@@ -464,6 +428,7 @@ class MainWindow(QMainWindow):
             self.show_page(self.current_page_id())
 
     def guide(self):
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.information(self, "Hướng dẫn sử dụng", (
             "1. Chọn kỳ báo cáo ở thanh trên cùng (hoặc Thêm kỳ…).\n"
             "2. Chọn lĩnh vực ở cột bên trái (Ctrl+1 … Ctrl+9), gõ số rồi nhấn Enter để sang dòng sau.\n"
@@ -472,6 +437,8 @@ class MainWindow(QMainWindow):
             "5. Kiểm tra (F7), chốt số liệu, in và gửi lên cấp trên trong menu Kỳ báo cáo và Công cụ."))
 
     def about(self):
+        from PySide6.QtWidgets import QMessageBox
+
         from .. import __version__
         QMessageBox.about(self, "Giới thiệu", f"CCHC Desktop {__version__}\nNhập, kiểm tra và báo cáo số liệu "
                                               "cải cách hành chính cấp xã.")

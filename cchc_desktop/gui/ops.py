@@ -7,12 +7,10 @@ box instead of a crash.  Refreshing the views is done by the workspace's listene
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 from ..store import WorkspaceError
 
 
-def run(parent: QWidget | None, func, *args, title: str = "Không thực hiện được", **kwargs):
+def run(parent, func, *args, title: str = "Không thực hiện được", **kwargs):
     """Call *func*; on WorkspaceError show the message and return None."""
     try:
         return func(*args, **kwargs)
@@ -22,12 +20,14 @@ def run(parent: QWidget | None, func, *args, title: str = "Không thực hiện 
 
 
 def show_error(parent, message: str, title: str = "Không thực hiện được"):
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
     box.button(QMessageBox.Ok).setText("Đồng ý")
     box.exec()
 
 
 def confirm(parent, title: str, message: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.NoButton, parent)
     ok = box.addButton(yes, QMessageBox.AcceptRole)
     box.addButton(no, QMessageBox.RejectRole)
@@ -38,6 +38,7 @@ def confirm(parent, title: str, message: str, yes: str = "Đồng ý", no: str =
 
 def not_yet(parent):
     """What a menu entry says while the engineer building it has not delivered it yet."""
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Information, "CCHC Desktop", "Chức năng này chưa có.", QMessageBox.Ok, parent)
     box.button(QMessageBox.Ok).setText("Đồng ý")
     box.exec()

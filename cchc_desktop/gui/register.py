@@ -119,7 +119,8 @@ class RegisterPage(QWidget):
     def reload(self):
         p = self.ws.find_period(self.code) if self.code else None
         self.model.reload((p.window_from, p.window_to) if p else None)
-        self.view.resizeRowsToContents()
+        if self.isVisible():
+            self.view.resizeRowsToContents()
         if p is None:
             self.count_label.setText("")
             return
@@ -127,6 +128,10 @@ class RegisterPage(QWidget):
         self.count_label.setText(
             f"Trong thời gian lấy số liệu của kỳ ({format_date(p.window_from)} – {format_date(p.window_to)}) có "
             f"<b>{n}</b> văn bản chỉ đạo (in đậm); số này là chỉ tiêu “Số văn bản chỉ đạo CCHC đã ban hành” của kỳ.")
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.view.resizeRowsToContents()   # the summary column's real width is known only now
 
     def current(self) -> dict | None:
         index = self.view.currentIndex()
