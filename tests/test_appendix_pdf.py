@@ -103,3 +103,27 @@ def test_every_shipped_template_renders(demo_ws, tmp_path, name):
     assert "Kèm theo Báo cáo số 341/BC-UBND" in text
     for app in tpl.appendices:
         assert " ".join(tables.fill(app.label, tables.context(demo_ws, "2022-H1")).split()) in text
+
+
+def test_detail_table_with_grouped_header_and_totals(demo_ws, tmp_path):
+    names = [t.name for t in demo_ws.catalogue.detail_tables]
+    if "dossiers_by_field" not in names:
+        pytest.skip("no dossiers_by_field detail table in the catalogue")
+    spec = demo_ws.catalogue.detail_table("dossiers_by_field")
+    cols = [c.key for c in spec.columns]
+    demo_ws.save_detail_row("2022-H1", "dossiers_by_field", "Chứng thực", {cols[0]: "1217", cols[1]: "159"})
+    demo_ws.save_detail_row("2022-H1", "dossiers_by_field", "Hộ tịch", {cols[0]: "163", cols[1]: "160"})
+    tpl = templates.parse({"name": "chi-tiet", "appendices": [
+        {"id": "1", "label": "Phụ lục 1", "kind": "detail", "table": "dossiers_by_field", "orientation": "landscape",
+         "heading": ["KẾT QUẢ GIẢI QUYẾT HỒ SƠ THEO LĨNH VỰC"]}]}, demo_ws.catalogue)
+    table = tables.build(demo_ws, "2022-H1", tpl.appendices[0])
+    assert [r.cells[1].text for r in table.rows] == ["Chứng thực", "Hộ tịch", "Tổng cộng"]
+    assert table.rows[-1].cells[2].text == "1.380" and table.rows[-1].style == "total"
+    assert table.rows[0].cells[4].text == ""          # a column nobody filled stays empty, also in the total
+    assert table.rows[-1].cells[4].text == ""
+    path = appendix_pdf.write(demo_ws, "2022-H1", tpl, tmp_path / "ct.pdf")
+    reader = assert_a4_and_embedded(path)
+    assert float(reader.pages[0].mediabox.width) > 800
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Số liệu lấy từ ngày 15/12/2021 đến ngày 14/6/2022" in text
+    assert "Tổng cộng 1.380" in " ".join(" ".join(lines(reader.pages[0])).split())

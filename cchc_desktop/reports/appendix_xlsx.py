@@ -74,18 +74,23 @@ def _fill_sheet(sh, table: tables.Table):
     if table.value_col is not None:
         sh.cell(row=first_header, column=key_col, value=KEY_HEADER)
     h_align = {"LEFT": "left", "CENTER": "center", "RIGHT": "right"}
+    # style objects made once and shared: openpyxl interns them, but making them is slow
+    body_fonts = {(b, i): Font(name=font, size=12, bold=b, italic=i) for b in (False, True) for i in (False, True)}
+    aligns = [Alignment(horizontal=h_align[a], vertical="center", wrap_text=True) for a in table.align] + \
+        [Alignment(horizontal="left", vertical="center", wrap_text=True)] * len(table.widths)
     for row in table.rows:
         for j, cell in enumerate(row.cells, 1):
             value = cell.number if cell.number is not None else (cell.text or None)
             c = sh.cell(row=r, column=j, value=value)
             bold = row.style in ("group", "total") and (j <= 2 or row.style == "total")
             italic = row.style == "sub" and j == 2
-            c.font = Font(name=font, size=12, bold=bold, italic=italic)
-            align = table.align[j - 1] if j - 1 < len(table.align) else "LEFT"
-            c.alignment = Alignment(horizontal=h_align[align], vertical="center", wrap_text=True)
+            c.font = body_fonts[(bold, italic)]
+            c.alignment = aligns[j - 1]
             c.border = border
             if cell.number is not None:
                 c.number_format = "#,##0" if float(cell.number) == int(cell.number) else "General"
+        if row.span_label:
+            sh.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncol)
         if row.key and table.value_col is not None:
             sh.cell(row=r, column=key_col, value=row.key)
         r += 1

@@ -67,10 +67,11 @@ def draft_sections(ws, code: str) -> dict[str, str]:
     who = _short_unit(unit)
     out = {}
     out["subject"] = f"Kết quả thực hiện công tác cải cách hành chính {p.label}"
-    plans = [d for d in ws.documents(None, None) if "kế hoạch" in (d["doc_type"] or "").lower()
-             and d["issued_on"][:4] == str(p.year)]
-    basis = "; ".join(f"{d['doc_type']} số {d['number']} ngày {format_date(d['issued_on'])} {d['summary']}".strip()
-                      for d in plans[:3])
+    # the basis: the documents that issued the year's CCHC plan (“ban hành Kế hoạch cải cách hành chính …”)
+    plans = [d for d in ws.documents(p.window_from, p.window_to)
+             if any(w in (d["summary"] or "").lower() for w in ("kế hoạch cải cách hành chính", "kế hoạch cchc"))]
+    basis = "; ".join(f"{d['doc_type']} số {d['number']} ngày {format_date(d['issued_on'])} {_summary(d)}".strip()
+                      for d in plans[:2])
     out["intro"] = ((f"Thực hiện {basis}. " if basis else "") +
                     f"{unit.get('name')} báo cáo kết quả thực hiện công tác cải cách hành chính {p.label} như sau:")
 
@@ -83,7 +84,7 @@ def draft_sections(ws, code: str) -> dict[str, str]:
                    f"{format_number(len(docs))} văn bản để chỉ đạo, điều hành công tác cải cách hành chính, gồm:")
         for d in docs:
             kind = d["doc_type"] or "Văn bản"
-            one.append(f"- {kind} số {d['number']} ngày {format_date(d['issued_on'])} {d['summary']};".replace("  ", " "))
+            one.append(f"- {kind} số {d['number']} ngày {format_date(d['issued_on'])} {_summary(d)};".replace("  ", " "))
     elif issued:
         one.append(f"Xác định cải cách hành chính là nhiệm vụ trọng tâm, {who} đã ban hành {issued} văn bản "
                    f"để chỉ đạo, điều hành công tác cải cách hành chính.")
@@ -184,6 +185,12 @@ def draft_sections(ws, code: str) -> dict[str, str]:
     out["closing"] = (f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {p.label} "
                       f"của {tables.unit_phrase(unit)}./.")
     return out
+
+
+def _summary(doc: dict) -> str:
+    """The trích yếu inside a sentence: 'Về việc …' reads 'về việc …' after the date."""
+    text = (doc.get("summary") or "").strip().rstrip(";.")
+    return text[0].lower() + text[1:] if text[:3] in ("Về ", "V/v") else text
 
 
 def _num(x) -> str:

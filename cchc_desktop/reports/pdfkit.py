@@ -131,7 +131,9 @@ def data_table(table, st):
     ]
     for (c0, r0), (c1, r1) in table.spans:
         commands.append(("SPAN", (c0, r0), (c1, r1)))
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
+        if row.span_label:
+            commands.append(("SPAN", (1, len(table.header) + n), (-1, len(table.header) + n)))
         out = []
         for i, cell in enumerate(row.cells):
             if not cell.text:

@@ -28,6 +28,7 @@ class BodyRow:
     cells: list
     style: str = "item"          # group (bold), item, sub (italic), total (bold)
     key: str | None = None       # the indicator key, carried into Excel for the round trip
+    span_label: bool = False     # the label runs across the rest of the row (a group of tasks)
 
 
 @dataclass
@@ -175,7 +176,7 @@ def _detail(ws, code, app, values):
     spec = ws.catalogue.detail_table(app.table)
     data = ws.detail_rows(code, spec.name)
     cols = list(spec.columns)
-    header = [["STT", spec.row_label] + [c.label for c in cols]]
+    header, spans = detail_header(spec.row_label, [c.label for c in cols])
     rows = []
     totals = [None] * len(cols)
     for i, r in enumerate(data, 1):
@@ -195,11 +196,39 @@ def _detail(ws, code, app, values):
     label_w = 50 if landscape else 45
     rest = (usable - first - label_w) / max(1, len(cols))
     table = Table(label="", heading=[], attached="", orientation="landscape" if landscape else "portrait",
-                  widths=[first, label_w] + [rest] * len(cols), header=header, spans=[], rows=rows,
+                  widths=[first, label_w] + [rest] * len(cols), header=header, spans=spans, rows=rows,
                   align=["CENTER", "LEFT"] + ["CENTER"] * len(cols))
     p = ws.period(code)
     table.note = f"(Số liệu lấy từ ngày {short_date(p.window_from)} đến ngày {short_date(p.window_to)})"
     return table
+
+
+def detail_header(row_label: str, labels: list[str]) -> tuple[list, list]:
+    """Header rows of a detail table: “Tiếp nhận: trực tuyến” columns share a merged “Tiếp nhận” cell."""
+    parts = [lbl.split(": ", 1) if ": " in lbl else [lbl] for lbl in labels]
+    if not any(len(p) == 2 for p in parts):
+        return [["STT", row_label] + labels], []
+    top, bottom, spans = ["STT", row_label], ["", ""], [((0, 0), (0, 1)), ((1, 0), (1, 1))]
+    i = 0
+    while i < len(parts):
+        col = i + 2
+        if len(parts[i]) == 1:
+            top.append(parts[i][0])
+            bottom.append("")
+            spans.append(((col, 0), (col, 1)))
+            i += 1
+            continue
+        group = parts[i][0]
+        j = i
+        while j < len(parts) and len(parts[j]) == 2 and parts[j][0] == group:
+            top.append(group if j == i else "")
+            sub = parts[j][1]
+            bottom.append(sub[:1].upper() + sub[1:])
+            j += 1
+        if j - i > 1:
+            spans.append(((col, 0), (j + 1, 0)))
+        i = j
+    return [top, bottom], spans
 
 
 _TASK_HEADER = ["TT", "Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian hoàn thành",
@@ -217,7 +246,7 @@ def _tasks(ws, code, app, values):
             group = t["area"]
             label = areas.get(group, "Nhiệm vụ khác").upper()
             rows.append(BodyRow([Cell(ROMAN[g] if g < len(ROMAN) else str(g + 1)), Cell(label)] +
-                                [Cell() for _ in range(6)], "group"))
+                                [Cell() for _ in range(6)], "group", span_label=True))
             g += 1
             n = 0
         n += 1
