@@ -448,7 +448,8 @@ def _rate_of(ctx, rule: Rule, key: str):
     severity = rule.severity
     # One unit in the last printed place is a rounding slip (97,95 for 97,958), not a wrong figure.
     slip = ind.kind in ("percent", "ratio") and diff <= step
-    parts = " và ".join(f"{ctx.label(k)} ({ctx.show(k, ctx.values.get(k))})" for k in formula.keys)
+    named = [f"{ctx.label(k)} ({ctx.show(k, ctx.values.get(k))})" for k in formula.keys]
+    parts = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " và " + named[-1]
     shown = format_number(float(rounded)) if places else format_number(int(rounded))
     exact = format_number(computed, max(places + 1, 2))
     unit = "%" if ind.kind == "percent" else ""
@@ -472,8 +473,8 @@ def _rule_domain(ctx, rule: Rule):
     for key, cell in ctx.cells.items():
         ind = ctx.cat.get(key)
         v = cell.value
-        if ind is None or v is None or ind.kind == "text":
-            continue
+        if ind is None or v is None or ind.kind == "text" or cell.source == rollup.DERIVED:
+            continue   # a rate computed from its parts is wrong only if a part is: those rules say so
         problem = None
         if isinstance(v, str):
             problem = f"“{v}” không phải là số"
