@@ -6,14 +6,19 @@ open.  Inside it, ``backup_info`` names the unit, the periods, the program and s
 versions, the time made and a SHA-256; ``backup_figures`` holds each period's figures as
 the unit's own roll-up gave them, so the receiving office never has to run anything.
 
-The digest is a *canonical digest over the rows* (:func:`content_digest`), not over the
-file's bytes: a digest over the bytes cannot be stored inside the same file, and a sidecar
-or zip manifest would be lost the first time someone forwards the bare ``.sqlite``.  The
-rows are read table by table (sorted by name, ``backup_info`` excepted) with explicit
-column lists, ordered by every column, and written as compact JSON, so the digest does not
-depend on page layout, VACUUM or the SQLite version, and any change to any row of any table
-is detected.  (It detects damage and editing, not a forger who recomputes it: it is a check
-value, not a signature.)
+The digest is a SHA-256 over the file's own bytes (:func:`file_digest`), stored inside it:
+the 64 hex characters of the digest, in ``backup_info.sha256``, count as a fixed
+placeholder (:data:`PLACEHOLDER`) when hashing.  Making a backup writes the placeholder,
+hashes the finished file and writes the digest over the placeholder in place (same length,
+so no page changes shape); checking replaces the digest by the placeholder again and
+hashes.  Why this and not a digest over rows or a sidecar: a sidecar or zip manifest is
+lost the first time someone forwards the bare ``.sqlite``; a digest over the rows needs
+every row turned into Python objects and text (ten times the cost of SQLite's own check,
+issue 6's speed goal) and ties the result to how a SQLite version prints real numbers.
+Bytes are bytes: any change anywhere in the file, even in free space, is detected, and
+anyone can check it with ``sha256sum`` after the substitution.  (It detects damage and
+editing, not a forger who recomputes it: it is a check value, not a signature.)  The same
+digest goes in the e-mail, so the recipient can compare.
 
 A received file is untrusted (:func:`read_backup`): it is first checked as bytes (size,
 SQLite header, page count), then opened read-only and immutable with
@@ -54,6 +59,7 @@ INFO_TABLE = "backup_info"
 FIGURES_TABLE = "backup_figures"
 NAME_PATTERN = re.compile(r"^CCHC_([a-z0-9-]+)_([0-9A-Z]+-[0-9A-Z]+|chua-co-ky)_(\d{8}-\d{4})(?:-(\d+))?\.(sqlite|zip)$")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+PLACEHOLDER = ("CCHC-SHA256-PENDING-" * 4)[:64]   # stands for the digest while hashing
 
 
 class BackupError(WorkspaceError):
@@ -118,6 +124,7 @@ def _pause(step: str):
 
 
 # ---- schema of a version --------------------------------------------------------------
+@lru_cache(maxsize=512)
 def _normal_sql(sql: str | None) -> str | None:
     """The CREATE text without comments and with single spaces, so comment edits do not matter."""
     if sql is None:
@@ -149,26 +156,45 @@ def _quoted(names) -> str:
 
 
 def read_tables(conn: sqlite3.Connection, tables) -> dict[str, list[tuple]]:
-    """table → rows, each read with an explicit column list and ordered by every column."""
-    out = {}
-    for name, cols in tables:
-        order = ", ".join(str(i) for i in range(1, len(cols) + 1))
-        out[name] = conn.execute(f'SELECT {_quoted(cols)} FROM "{name}" ORDER BY {order}').fetchall()
-    return out
+    """table → rows, each read with an explicit column list (never ``*``, never a view)."""
+    return {name: conn.execute(f'SELECT {_quoted(cols)} FROM "{name}"').fetchall() for name, cols in tables}
 
 
-def content_digest(data: dict[str, list[tuple]], tables) -> str:
-    """SHA-256 (hex) over every table but backup_info: per table, one line of compact JSON
-    ``[name, [columns], [[row], ...]]`` in table-name order."""
-    h = hashlib.sha256()
-    for name, cols in tables:
-        if name == INFO_TABLE:
-            continue
-        rows = [list(r) for r in data[name]]
-        h.update(json.dumps([name, list(cols), rows], ensure_ascii=False, separators=(",", ":"),
-                            allow_nan=False).encode("utf-8"))
-        h.update(b"\n")
+def file_digest(data: bytes, stored: str = PLACEHOLDER) -> str | None:
+    """SHA-256 (hex) of a backup's bytes with the *stored* digest counted as the placeholder;
+    None when *stored* is not in the bytes exactly once."""
+    mark = stored.encode("ascii", "replace")
+    at = data.find(mark) if len(mark) == 64 else -1
+    if at < 0 or data.find(mark, at + 1) >= 0:
+        return None
+    view = memoryview(data)
+    h = hashlib.sha256(view[:at])
+    h.update(PLACEHOLDER.encode("ascii"))
+    h.update(view[at + 64:])
     return h.hexdigest()
+
+
+def seal(path) -> str:
+    """Write the digest of the backup file *path* over its placeholder; returns the digest.
+
+    Also re-seals a backup whose rows were changed on purpose (the tests' crafted files).
+    """
+    path = Path(path)
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"UPDATE {INFO_TABLE} SET sha256 = ?", (PLACEHOLDER,))
+        conn.execute("VACUUM")   # no stale copy of an older digest in free space
+    finally:
+        conn.close()
+    data = path.read_bytes()
+    digest = file_digest(data)
+    if digest is None:
+        raise DamagedBackup("Không ghi được mã kiểm tra vào tệp sao lưu (dữ liệu trùng chuỗi đánh dấu).")
+    offset = data.index(PLACEHOLDER.encode("ascii"))
+    with open(path, "r+b") as fh:
+        fh.seek(offset)
+        fh.write(digest.encode("ascii"))
+    return digest
 
 
 # ---- making ----------------------------------------------------------------------------
@@ -243,12 +269,12 @@ def make_backup(ws_or_path, out_dir, zip: bool = False, period: str | None = Non
             dst.execute("PRAGMA journal_mode = DELETE")
             _pause("figures")
             info = _fill_backup(dst, tmp, period, made)
-            dst.execute("VACUUM")
             bad = dst.execute("PRAGMA integrity_check").fetchall()
             if bad != [("ok",)]:
                 raise DamagedBackup(f"Bản sao vừa tạo không qua kiểm tra toàn vẹn: {bad[0][0]}")
         finally:
             dst.close()
+        seal(tmp)
         _fsync(tmp)
         _pause("verify")
         verify(tmp)
@@ -293,7 +319,6 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
                 figures.append((code, key, cell.value, cell.source))
     dst.row_factory = None
     version = dst.execute("PRAGMA user_version").fetchone()[0]
-    _, tables = expected_schema(version)
     slug = unit_slug(unit["name"], unit["parent"])
     dst.execute("BEGIN IMMEDIATE")
     try:
@@ -301,12 +326,11 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
         dst.execute(f"DELETE FROM {FIGURES_TABLE}")
         dst.executemany(f"INSERT INTO {FIGURES_TABLE} (period_code, key, value, source) VALUES (?, ?, ?, ?)",
                         figures)
-        digest = content_digest(read_tables(dst, tables), tables)
         dst.execute(
             f"INSERT INTO {INFO_TABLE} (id, unit_name, unit_slug, parent, periods, program_version, "
             "schema_version, made_at, made_by, sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (unit["name"], slug, unit["parent"], ",".join(codes), __version__, version,
-             made.isoformat(timespec="seconds"), os_user(), digest))
+             made.isoformat(timespec="seconds"), os_user(), PLACEHOLDER))
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")
@@ -315,40 +339,47 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
 
 
 # ---- checking a received file ----------------------------------------------------------
-def _check_bytes(path: Path, shown: str) -> int:
+def _read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, after checking its size and SQLite header (no SQLite involved yet)."""
     try:
+        if not path.is_file():
+            raise NotABackup(f"“{shown}” không phải là một tệp.")
         size = path.stat().st_size
+        if size > MAX_BACKUP_BYTES:
+            raise TooLargeBackup(
+                f"Tệp “{shown}” quá lớn ({format_number(round(size / 1048576, 1))} MB, tối đa "
+                f"{format_number(MAX_BACKUP_BYTES // 1048576)} MB) để là tệp sao lưu CCHC; không nhận.")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BACKUP_BYTES + 1)
     except OSError as exc:
         raise BackupError(f"Không đọc được tệp “{shown}”: {exc.strerror or exc}") from exc
-    if not path.is_file():
-        raise NotABackup(f"“{shown}” không phải là một tệp.")
-    if size > MAX_BACKUP_BYTES:
-        raise TooLargeBackup(
-            f"Tệp “{shown}” quá lớn ({format_number(round(size / 1048576, 1))} MB, tối đa "
-            f"{format_number(MAX_BACKUP_BYTES // 1048576)} MB) để là tệp sao lưu CCHC; không nhận.")
-    with open(path, "rb") as fh:
-        head = fh.read(100)
+    if len(data) > MAX_BACKUP_BYTES:
+        raise TooLargeBackup(f"Tệp “{shown}” quá lớn để là tệp sao lưu CCHC; không nhận.")
+    head = data[:100]
     if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
         raise NotABackup(f"Tệp “{shown}” không phải tệp sao lưu CCHC (không phải cơ sở dữ liệu SQLite).")
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
     if head[92:96] != head[24:28]:
-        pages = 0   # the in-header size is stale (written by an old SQLite): integrity_check decides
+        pages = 0   # the in-header size is stale (written by an old SQLite): the checks decide
     if head[18] != 1 or head[19] != 1:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu đang dùng (chế độ WAL), không phải tệp sao lưu; "
                          "hãy tạo tệp bằng chức năng “Gửi lên cấp trên” hoặc lệnh cchc backup.")
-    if page_size < 512 or size < pages * page_size:
+    if page_size < 512 or page_size & (page_size - 1) or len(data) < pages * page_size \
+            or len(data) % page_size:
         raise DamagedBackup(f"Tệp “{shown}” bị cắt cụt hoặc chưa tải về hết "
-                            f"({size} byte, cần {pages * page_size} byte); hãy xin gửi lại.")
-    return size
+                            f"({len(data)} byte, cần {pages * page_size} byte); hãy xin gửi lại.")
+    return data
 
 
-def _open_untrusted(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+def _open_untrusted(data: bytes) -> sqlite3.Connection:
+    """An in-memory database made of exactly the bytes that were hashed; nothing reads the
+    file again, and nothing in it can be trusted to run."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA cell_size_check = ON")
+    conn.deserialize(data)
     conn.execute("PRAGMA query_only = ON")
     return conn
 
@@ -363,20 +394,20 @@ def read_backup(path, *, shown: str | None = None) -> BackupInfo:
     shown = shown or path.name
     if path.suffix.lower() == ".zip":
         return _read_zip(path, shown)
-    size = _check_bytes(path, shown)
+    data = _read_bytes(path, shown)
     try:
-        conn = _open_untrusted(path)
+        conn = _open_untrusted(data)
     except sqlite3.Error as exc:
         raise NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
     try:
-        return _read_open(conn, path, shown, size)
+        return _read_open(conn, path, shown, data)
     except sqlite3.DatabaseError as exc:
         raise DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
     finally:
         conn.close()
 
 
-def _read_open(conn, path, shown, size) -> BackupInfo:
+def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     try:
         version = migrations.check(conn)
     except migrations.SchemaError as exc:
@@ -399,22 +430,22 @@ def _read_open(conn, path, shown, size) -> BackupInfo:
     missing = sorted(expected - found, key=lambda e: (e[0], e[1]))
     if missing:
         raise DamagedBackup(f"Tệp “{shown}” thiếu phần cấu trúc “{missing[0][1]}”; không phải tệp sao lưu trọn vẹn.")
-    check = conn.execute("PRAGMA integrity_check(5)").fetchall()
-    if check != [("ok",)]:
-        raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
-    data = read_tables(conn, tables)
-    info_rows = data[INFO_TABLE]
+    cols = dict(tables)[INFO_TABLE]
+    info_rows = conn.execute(f"SELECT {_quoted(cols)} FROM {INFO_TABLE}").fetchall()
     if len(info_rows) != 1:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC nhưng không phải tệp sao lưu (thiếu thông tin sao lưu).")
-    cols = dict(tables)[INFO_TABLE]
     info = dict(zip(cols, info_rows[0]))
-    try:
-        digest = content_digest(data, tables)
-    except (TypeError, ValueError) as exc:
-        raise DamagedBackup(f"Tệp “{shown}” chứa dữ liệu không hợp lệ ({exc}).") from exc
-    if digest != info["sha256"]:
+    stored = info["sha256"] if isinstance(info["sha256"], str) else ""
+    digest = file_digest(data, stored)
+    if digest is None or digest != stored:
         raise DamagedBackup(f"Nội dung tệp “{shown}” không khớp mã kiểm tra SHA-256 ghi trong tệp: "
                             "tệp đã bị sửa hoặc hỏng khi gửi; không nhận.")
+    # The bytes are what the sender checked with integrity_check; quick_check guards against
+    # a crafted file whose digest was recomputed.
+    check = conn.execute("PRAGMA quick_check(5)").fetchall()
+    if check != [("ok",)]:
+        raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
+    data = read_tables(conn, [(t, c) for t, c in tables if t in ("unit", FIGURES_TABLE)])
     if info["schema_version"] != version:
         raise DamagedBackup(f"Tệp “{shown}”: thông tin sao lưu không khớp cấu trúc tệp.")
     unit_cols = dict(tables)["unit"]
@@ -427,7 +458,7 @@ def _read_open(conn, path, shown, size) -> BackupInfo:
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
                       parent=info["parent"], periods=tuple(p for p in info["periods"].split(",") if p),
                       program_version=info["program_version"], schema_version=version,
-                      made_at=info["made_at"], made_by=info["made_by"], sha256=digest, size=size,
+                      made_at=info["made_at"], made_by=info["made_by"], sha256=digest, size=len(data),
                       figures=figures, unit=dict(zip(unit_cols, units[0])))
 
 
@@ -625,5 +656,5 @@ def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
 
 
 __all__ = ["BackupError", "BackupInfo", "DamagedBackup", "NotABackup", "TooLargeBackup", "TooNewBackup",
-           "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "content_digest", "default_backup_dir",
-           "make_backup", "mail_text", "read_backup", "restore", "verify", "now"]
+           "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "default_backup_dir", "file_digest",
+           "make_backup", "mail_text", "read_backup", "restore", "seal", "verify", "now"]

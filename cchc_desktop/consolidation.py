@@ -268,21 +268,27 @@ def summable(ind) -> bool:
 
 def sum_figures(catalogue, by_unit: dict[str, dict]) -> tuple[dict, dict]:
     """(key → sum for flows and stocks, key → {code value: units}) over the units' figures."""
-    sums, codes = {}, {}
-    for ind in catalogue:
-        vals = [f[ind.key] for f in by_unit.values() if f.get(ind.key) is not None]
-        if not vals:
-            continue
-        if summable(ind):
-            total = math.fsum(vals)
-            sums[ind.key] = int(total) if total == int(total) and all(isinstance(v, int) for v in vals) \
-                else round(total, 6)
-        elif ind.kind == CODE:
-            counts = {}
-            for v in vals:
+    summed, floats, codes = {}, set(), {}
+    kinds = {}
+    for figures in by_unit.values():
+        for key, v in figures.items():
+            kind = kinds.get(key)
+            if kind is None:
+                ind = catalogue.get(key)
+                kind = kinds[key] = ("sum" if summable(ind) else ind.kind) if ind else "-"
+            if v is None:
+                continue
+            if kind == "sum":
+                summed.setdefault(key, []).append(v)
+                if not isinstance(v, int):
+                    floats.add(key)
+            elif kind == CODE:
+                counts = codes.setdefault(key, {})
                 counts[v] = counts.get(v, 0) + 1
-            codes[ind.key] = dict(sorted(counts.items()))
-    return sums, codes
+    sums = {}
+    for key, vals in summed.items():
+        sums[key] = sum(vals) if key not in floats else round(math.fsum(vals), 6)
+    return sums, {k: dict(sorted(c.items())) for k, c in codes.items()}
 
 
 def recompute(ws: Workspace, code: str):

@@ -91,6 +91,22 @@ def test_audit_is_covered_by_the_digest(demo_ws, tmp_path):
         backup.verify(path)
 
 
+def test_digest_is_sha256_of_the_bytes_with_the_placeholder(demo_ws, tmp_path):
+    import hashlib
+    path = backup.make_backup(demo_ws, tmp_path)
+    info = backup.verify(path)
+    data = path.read_bytes()
+    assert data.count(info.sha256.encode()) == 1
+    plain = data.replace(info.sha256.encode(), backup.PLACEHOLDER.encode())
+    assert hashlib.sha256(plain).hexdigest() == info.sha256
+    # one flipped byte anywhere, even in free space, is detected
+    damaged = bytearray(data)
+    damaged[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(backup.BackupError):
+        backup.verify(path)
+
+
 def test_a_workspace_is_not_a_backup(demo_path):
     with pytest.raises(backup.NotABackup, match="không phải tệp sao lưu"):
         backup.verify(demo_path)

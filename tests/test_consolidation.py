@@ -235,11 +235,9 @@ def _bad_code(good: Path, out: Path):
     shutil.copy(good, out)
     conn = sqlite3.connect(out)
     conn.execute("UPDATE backup_figures SET value = 7 WHERE key = 'survey.method'")
-    _, tables = backup.expected_schema(conn.execute("PRAGMA user_version").fetchone()[0])
-    conn.execute("UPDATE backup_info SET sha256 = ?",
-                 (backup.content_digest(backup.read_tables(conn, tables), tables),))
     conn.commit()
     conn.close()
+    backup.seal(out)
 
 
 def _working_workspace(good: Path, out: Path):

@@ -1,0 +1,88 @@
+"""Benchmark: consolidating 200 unit backup files against the least work a safe import must do.
+
+The baseline is a bare sqlite3 loop that, for each of the same files, opens it, runs
+``PRAGMA quick_check`` and sums its values.  The goal (issue 6) is a ratio ≤ 2.
+
+    .venv/bin/python bench/bench_consolidate.py [--units 200] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cchc_desktop import backup, consolidation  # noqa: E402
+from cchc_desktop.store import Workspace  # noqa: E402
+
+
+def generate(folder: Path, units: int, seed: int = 6) -> list[Path]:
+    """*units* backup files: a copy of one base workspace per unit, renamed and refilled."""
+    rng = random.Random(seed)
+    base = folder / "base.cchc"
+    with Workspace.create(base, name="UBND xã 0", parent="UBND huyện Mẫu") as ws:
+        ws.add_period("2022-Q1")
+        ws.add_period("2022-H1")
+        keys = [i.key for i in ws.catalogue if i.kind == "count" and i.rollup == "sum"][:60]
+    files = []
+    for n in range(units):
+        path = folder / f"unit{n}.cchc"
+        shutil.copy(base, path)
+        with Workspace.open(path) as ws:
+            ws.update_unit(name=f"UBND xã {n + 1}")
+            for code in ("2022-Q1", "2022-H1"):
+                ws.set_values(code, [(k, rng.randint(0, 500)) for k in keys]
+                              + [("survey.method", rng.randint(0, 2))])
+            files.append(backup.make_backup(ws, folder / "in", made_at=dt.datetime(2022, 7, 1, 8, 0)))
+        path.unlink()
+    return files
+
+
+def baseline(files) -> float:
+    start = time.perf_counter()
+    total = 0
+    for f in files:
+        conn = sqlite3.connect(f"{f.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        total += conn.execute("SELECT coalesce(sum(value), 0) FROM entries").fetchone()[0]
+        conn.close()
+    return time.perf_counter() - start
+
+
+def ours(files, folder: Path, n: int) -> float:
+    path = folder / f"tong-hop-{n}.cchc"
+    start = time.perf_counter()
+    with consolidation.create(path, "UBND huyện Mẫu") as ws:
+        result = consolidation.import_files(ws, files)
+    took = time.perf_counter() - start
+    assert len(result.accepted) == len(files), result.refused[:1]
+    return took
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--units", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
+        folder = Path(tmp)
+        t = time.perf_counter()
+        files = generate(folder, args.units)
+        print(f"generated {len(files)} files ({files[0].stat().st_size // 1024} KiB each) "
+              f"in {time.perf_counter() - t:.1f} s")
+        base = min(baseline(files) for _ in range(args.repeat))
+        mine = min(ours(files, folder, n) for n in range(args.repeat))
+        print(f"bare sqlite3 quick_check + sum: {base * 1000:.0f} ms")
+        print(f"cchc consolidate (checked, all or nothing): {mine * 1000:.0f} ms")
+        print(f"ratio: {mine / base:.2f} (goal ≤ 2)")
+
+
+if __name__ == "__main__":
+    main()
