@@ -28,6 +28,8 @@ def clean_settings(tmp_path, qapp):
     folder = tmp_path / "settings"
     folder.mkdir()
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
+    from cchc_desktop.gui import translations
+    translations.install(qapp)   # as main() does: Qt's own texts in Vietnamese
     yield folder
 
 

@@ -189,3 +189,31 @@ def test_area_form_alone(qtbot, ws_h1):
     form.set_period("2023-H1")
     assert form.model.rowCount() >= len(ws_h1.catalogue.in_area(7))
     assert form.view.currentIndex().column() == VALUE
+
+
+def test_keyboard_only_navigation(qtbot, window_for, ws_h1):
+    w = window_for(ws_h1)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.ui.navList, Qt.Key_3, Qt.ControlModifier)
+    assert w.current_page_id() == "area3"
+    qtbot.keyClick(w.ui.navList, Qt.Key_0, Qt.ControlModifier)
+    assert w.current_page_id() == "home"
+    qtbot.keyClick(w.ui.navList, Qt.Key_Down)          # arrows in the navigation list switch pages
+    assert w.current_page_id() == "area1"
+    form = w.area_form(1)
+    form.view.setFocus()
+    start = form.view.currentIndex().row()
+    qtbot.keyClick(form.view, Qt.Key_Down)
+    assert form.view.currentIndex().row() == start + 1
+
+
+def test_audit_page_shows_the_change_the_vietnamese_way(qtbot, window_for, ws_h1):
+    w = window_for(ws_h1)
+    w.show_page("area4")
+    type_value(qtbot, w.area_form(4), "staff.present", "1.486")
+    w.show_page("audit")
+    table = w.page("audit").table
+    first = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert first[2].startswith("Số liệu: ") and first[4] == "1.486" and first[5] == "nhập/sửa"
+    assert first[0][2] == "/" and first[0][5] == "/"          # dd/mm/yyyy

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from gui_helpers import clean_settings  # noqa: F401  (fixture)
+
 ROOT = Path(__file__).resolve().parent.parent
 UI_FILES = sorted((ROOT / "ui").glob("*.ui"))
 UIC = Path(sys.executable).with_name("pyside6-uic")
@@ -34,3 +36,27 @@ def test_forms_have_no_english_left(ui):
     shown = re.findall(r"<string>([^<]+)</string>", text)
     english = {"OK", "Cancel", "File", "Edit", "Help", "Open", "Save", "Close", "Quit", "Undo", "Redo"}
     assert not [s for s in shown if s.strip("&") in english]
+
+
+def test_qt_own_texts_are_vietnamese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+    from cchc_desktop.gui import translations
+    translations.install(qapp)
+    edit = QLineEdit()
+    menu = edit.createStandardContextMenu()
+    texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    assert "&Sao chép" in texts and "&Dán" in texts and not {"&Copy", "&Paste"} & set(texts)
+    assert any(a.text().endswith("\tCtrl+C") for a in menu.actions())   # Qt's own texts still there
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Hủy", "Đồng ý"]
+
+
+def test_window_menus_have_no_english(qtbot, clean_settings, ws):
+    from PySide6.QtWidgets import QMenu
+    from cchc_desktop.gui.main_window import MainWindow
+    w = MainWindow(ws)
+    qtbot.addWidget(w)
+    texts = [a.text() for m in w.menuBar().findChildren(QMenu) for a in m.actions() if a.text()]
+    assert len(texts) > 15
+    english = ("File", "Edit", "Open", "Save", "Undo", "Redo", "Quit", "Exit", "Help", "Tools", "Print")
+    assert not [t for t in texts if any(word in t.replace("&", "") for word in english)]

@@ -77,6 +77,8 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CCHC Desktop")
     app.setOrganizationName(settings.ORGANISATION)
+    from . import translations
+    translations.install(app)
     args = [a for a in argv if not a.startswith("-")]
     ws = None
     if args:

@@ -11,6 +11,7 @@ the reason and never stored.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -56,12 +57,27 @@ class FormRow:
     style: str = "item"
 
 
+_TEMPLATES = weakref.WeakKeyDictionary()   # workspace → (template name, parsed template)
+
+
 def _template(ws):
+    """The unit's template, parsed once per workspace (the forms and the home page all use it)."""
     from .. import templates
+    name = ws.unit().get("template")
+    cached = _TEMPLATES.get(ws)
+    if cached is not None and cached[0] == name:
+        return cached[1]
     try:
-        return templates.for_workspace(ws)
+        tpl = templates.for_workspace(ws)
     except Exception:   # no template shipped yet, or a broken copy: the catalogue still works
-        return None
+        tpl = None
+    _TEMPLATES[ws] = (name, tpl)
+    return tpl
+
+
+def forget_template(ws):
+    """Call after the unit's template (or its adapted copy) changed."""
+    _TEMPLATES.pop(ws, None)
 
 
 def _top_heading_area(stt: str, area_ids) -> int | None:

@@ -23,15 +23,12 @@ HEADERS = ("Kỳ báo cáo", "Hạn báo cáo", "Trạng thái", "Đã nhập", 
 
 def template_keys(ws) -> list[str]:
     """The keys the unit's template prints (the catalogue's when there is no template)."""
-    from .. import templates
-    try:
-        keys = [k for app in templates.for_workspace(ws).appendices if app.kind == "indicators"
-                for k in app.keys()]
-        if keys:
-            return list(dict.fromkeys(keys))
-    except Exception:   # no template yet: count against the catalogue
-        pass
-    return [i.key for i in ws.catalogue]
+    from .area_form import _template
+    tpl = _template(ws)
+    keys = [k for app in (tpl.appendices if tpl else ()) if app.kind == "indicators" for k in app.keys()]
+    if keys:
+        return list(dict.fromkeys(keys))
+    return [i.key for i in ws.catalogue]   # no template yet: count against the catalogue
 
 
 def completeness(ws, code: str, keys=None) -> tuple[int, int]:

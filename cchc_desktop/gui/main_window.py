@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
 
     def set_workspace(self, ws):
         """Show *ws* (the caller opened it; the previous one is closed here)."""
+        if self.findings_dock is not None:
+            self.findings_dock.widget().close()   # it stops listening to the old workspace
         if self.ws is not None:
             if self._on_committed in self.ws.listeners:
                 self.ws.listeners.remove(self._on_committed)
@@ -322,8 +324,7 @@ class MainWindow(QMainWindow):
             except ImportError:
                 return ops.not_yet(self)
             from PySide6.QtWidgets import QDockWidget
-            panel = FindingsPanel(self)
-            panel.set_period(self.ws, self.code)
+            panel = FindingsPanel(self.ws, self.code, self)
             panel.keyActivated.connect(self.go_to_key)
             dock = QDockWidget("Kết quả kiểm tra", self)
             dock.setObjectName("findingsDock")
@@ -406,8 +407,11 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionGuide.triggered.connect(self.guide)
         ui.actionAbout.triggered.connect(self.about)
-        for i in range(1, 10):   # Ctrl+1 … Ctrl+9: home, the 7 areas, detail tables
-            QShortcut(QKeySequence(f"Ctrl+{i}"), self, lambda i=i: self.show_page(self.nav_ids()[i - 1]))
+        # Ctrl+1 … Ctrl+7: the reform areas; Ctrl+8 detail tables; Ctrl+9 register; Ctrl+0 home
+        keys = {str(i): f"area{i}" for i in range(1, 8)}
+        keys.update({"8": DETAIL, "9": REGISTER, "0": HOME})
+        for digit, page_id in keys.items():
+            QShortcut(QKeySequence(f"Ctrl+{digit}"), self, lambda p=page_id: self.show_page(p))
 
     def open_other(self):
         from PySide6.QtWidgets import QFileDialog
@@ -419,6 +423,8 @@ class MainWindow(QMainWindow):
     def unit_profile(self):
         from .dialogs import UnitDialog
         if UnitDialog(self.ws, self).exec():
+            from .area_form import forget_template
+            forget_template(self.ws)
             self._update_unit()
             for page_id in [p for p in self.pages if p.startswith("area") or p == HOME]:
                 # the template may have changed: rebuild the forms from it
@@ -431,7 +437,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.information(self, "Hướng dẫn sử dụng", (
             "1. Chọn kỳ báo cáo ở thanh trên cùng (hoặc Thêm kỳ…).\n"
-            "2. Chọn lĩnh vực ở cột bên trái (Ctrl+1 … Ctrl+9), gõ số rồi nhấn Enter để sang dòng sau.\n"
+            "2. Chọn lĩnh vực ở cột bên trái (Ctrl+1 … Ctrl+7; Ctrl+0 về trang chủ), gõ số rồi nhấn Enter để sang dòng sau.\n"
             "3. Ô nền xanh chữ nghiêng là giá trị tính sẵn; muốn nhập đè, nhấn Ctrl+E.\n"
             "4. Mọi thay đổi được lưu ngay; Ctrl+Z để hoàn tác, Ctrl+Y để làm lại.\n"
             "5. Kiểm tra (F7), chốt số liệu, in và gửi lên cấp trên trong menu Kỳ báo cáo và Công cụ."))

@@ -22,6 +22,8 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp())
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from . import translations
+    translations.install(app)
     from .. import demo
     from ..store import Workspace
     from .area_form import VALUE

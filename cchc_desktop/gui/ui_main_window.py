@@ -283,7 +283,7 @@ class Ui_MainWindow(object):
         self.windowLabel.setText("")
         self.lockBanner.setText(QCoreApplication.translate("MainWindow", u"K\u1ef3 n\u00e0y \u0111\u00e3 ch\u1ed1t s\u1ed1 li\u1ec7u: ch\u1ec9 xem. Mu\u1ed1n s\u1eeda, ch\u1ecdn K\u1ef3 b\u00e1o c\u00e1o \u2192 M\u1edf kh\u00f3a\u2026 v\u00e0 n\u00eau l\u00fd do.", None))
 #if QT_CONFIG(tooltip)
-        self.navList.setToolTip(QCoreApplication.translate("MainWindow", u"Ch\u1ecdn ph\u1ea7n c\u1ea7n nh\u1eadp (Ctrl+1 \u2026 Ctrl+9)", None))
+        self.navList.setToolTip(QCoreApplication.translate("MainWindow", u"Ch\u1ecdn ph\u1ea7n c\u1ea7n nh\u1eadp: Ctrl+1 \u2026 Ctrl+7 c\u00e1c l\u0129nh v\u1ef1c, Ctrl+8 b\u1ea3ng chi ti\u1ebft, Ctrl+9 s\u1ed5 v\u0103n b\u1ea3n, Ctrl+0 trang ch\u1ee7", None))
 #endif // QT_CONFIG(tooltip)
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&T\u1ec7p", None))
         self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"&S\u1eeda", None))
