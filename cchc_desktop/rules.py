@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from . import periods, rollup
+from . import periods, plans, rollup
 from .catalogue import CatalogueError, Formula
 from .paths import resource
 from .store import Workspace, WorkspaceError, now
@@ -44,7 +44,7 @@ SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
 WINDOW_KEY = "period.window"
 
 TYPES = ("sum", "le", "balance", "same", "obligation", "continuity", "rate", "domain",
-         "window", "rollup", "cumulative", "outlier")
+         "window", "rollup", "cumulative", "outlier", "overdue_tasks")
 OPS = {"=": "bằng", "<=": "không lớn hơn", ">=": "không nhỏ hơn", "<": "nhỏ hơn", ">": "lớn hơn"}
 # Values compared as equal when they differ by less than this (sums of floats).
 EPS = 1e-6
@@ -609,11 +609,26 @@ def _rule_outlier(ctx, rule: Rule):
             yield Finding(f"{rule.code}.{key}", rule.severity, [key], {key: v, "usual": usual}, message, ind.area)
 
 
+def _rule_overdue_tasks(ctx, rule: Rule):
+    """Tasks of the year's plan past their deadline at the end of the data window, not done."""
+    p = ctx.period
+    if p.window_to is None:
+        return
+    late = [t for t in ctx.ws.plan_tasks(p.year) if plans.overdue(t, p.window_to)]
+    if not late:
+        return
+    names = "; ".join(f"{t['content']} (thời hạn {t['deadline']})" for t in late[:3])
+    more = f" và {len(late) - 3} nhiệm vụ khác" if len(late) > 3 else ""
+    message = (f"{len(late)} nhiệm vụ của kế hoạch CCHC năm {p.year} đã quá hạn mà chưa hoàn thành "
+               f"đến ngày {format_date(p.window_to)}: {names}{more}.")
+    yield Finding(rule.code, rule.severity, ["plan.tasks_done"], {"overdue_tasks": len(late)}, message, 1)
+
+
 _HANDLERS = {
     "sum": _rule_sum, "le": _rule_compare, "balance": _rule_compare, "same": _rule_compare,
     "obligation": _rule_compare, "continuity": _rule_continuity, "rate": _rule_rate,
     "domain": _rule_domain, "window": _rule_window, "rollup": _rule_rollup,
-    "cumulative": _rule_cumulative, "outlier": _rule_outlier,
+    "cumulative": _rule_cumulative, "outlier": _rule_outlier, "overdue_tasks": _rule_overdue_tasks,
 }
 
 

@@ -347,3 +347,14 @@ def test_finding_to_json(q3):
 def test_consistent_sample_raises_no_error(demo_ws):
     for p in demo_ws.periods():
         assert [f for f in rules.check(demo_ws, p.code) if f.severity == "error"] == []
+
+
+def test_overdue_tasks_of_the_annual_plan(ws):
+    from cchc_desktop import plans
+    ws.add_period("2023-H1")
+    plans.save_task(ws, 2023, content="Ban hành kế hoạch", deadline="Tháng 1", status="Hoàn thành")
+    plans.save_task(ws, 2023, content="Rà soát TTHC", deadline="Tháng 12", status="Đang thực hiện")
+    assert found(ws, "2023-H1", "obligation.overdue") == []
+    plans.save_task(ws, 2023, content="Kiểm tra CCHC", deadline="Quý I", status="Đang thực hiện")
+    [f] = found(ws, "2023-H1", "obligation.overdue")
+    assert f.severity == "warning" and "Kiểm tra CCHC" in f.message and "14/06/2023" in f.message

@@ -14,7 +14,7 @@ import datetime as _dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -127,17 +127,22 @@ class PlanEditor(QWidget):
         save_plan = QPushButton("Lưu kế hoạch")
         save_plan.setObjectName("savePlan")
         save_plan.clicked.connect(self.save_plan)
-        form = QFormLayout()
-        form.addRow("Số, ký hiệu:", self.plan_number)
-        form.addRow("Ngày ban hành:", self.plan_date)
-        form.addRow("Cơ quan ban hành:", self.plan_issuer)
-        form.addRow("Trích yếu:", self.plan_title)
+        form = QGridLayout()
+        form.addWidget(QLabel("Số, ký hiệu:"), 0, 0)
+        form.addWidget(self.plan_number, 0, 1)
+        form.addWidget(QLabel("Ngày ban hành:"), 0, 2)
+        form.addWidget(self.plan_date, 0, 3)
+        form.addWidget(QLabel("Cơ quan ban hành:"), 1, 0)
+        form.addWidget(self.plan_issuer, 1, 1)
+        form.addWidget(QLabel("Giai đoạn:"), 1, 2)
         years = QHBoxLayout()
         years.addWidget(self.plan_from)
-        years.addWidget(QLabel("đến năm"))
+        years.addWidget(QLabel("–"))
         years.addWidget(self.plan_to)
-        form.addRow("Giai đoạn từ năm:", years)
-        form.addRow("", save_plan)
+        form.addLayout(years, 1, 3)
+        form.addWidget(QLabel("Trích yếu:"), 2, 0)
+        form.addWidget(self.plan_title, 2, 1, 1, 2)
+        form.addWidget(save_plan, 2, 3)
         plan_box = QGroupBox("Văn bản kế hoạch")
         plan_box.setLayout(form)
 
@@ -147,7 +152,13 @@ class PlanEditor(QWidget):
         self.target_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.target_table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.target_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.target_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        header = self.target_table.horizontalHeader()
+        for c in range(len(TARGET_COLUMNS)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+        for c, width in ((0, 330), (1, 170), (4, 150)):
+            header.setSectionResizeMode(c, QHeaderView.Interactive)
+            self.target_table.setColumnWidth(c, width)
+        self.target_table.setWordWrap(True)
         self.target_table.verticalHeader().setVisible(False)
         self.target_table.itemSelectionChanged.connect(self._show_target)
 
@@ -207,14 +218,18 @@ class PlanEditor(QWidget):
         right = QVBoxLayout()
         right.addWidget(plan_box)
         right.addWidget(self.target_summary)
-        right.addWidget(self.target_table, 1)
-        right.addWidget(target_box)
+        lower = QSplitter(Qt.Vertical)
+        lower.addWidget(self.target_table)
+        lower.addWidget(target_box)
+        lower.setStretchFactor(0, 3)
+        right.addWidget(lower, 1)
         right_w = QWidget()
         right_w.setLayout(right)
         split = QSplitter()
         split.addWidget(left_w)
         split.addWidget(right_w)
         split.setStretchFactor(1, 3)
+        split.setSizes([200, 1000])
         page = QWidget()
         QVBoxLayout(page).addWidget(split)
         return page
@@ -270,7 +285,10 @@ class PlanEditor(QWidget):
                 item = _item(text, False, t["id"])
                 if res is not None:
                     item.setBackground(QBrush(QColor(STATUS_COLOURS[res.status])))
+                if c == 0:
+                    item.setToolTip(t["label"] + (f"\n{t['note']}" if t["note"] else ""))
                 self.target_table.setItem(r, c, item)
+        self.target_table.resizeRowsToContents()
         if self.code and p:
             met = sum(1 for t in rows if results.get(t["id"]) and results[t["id"]].status == "met")
             applied = sum(1 for t in rows if t["id"] in results)
