@@ -63,3 +63,17 @@ def test_ascii_file_names():
     assert filenames.document_name("UBND xã Đồng Lợi", "2023-Q3", "phụ lục", "xlsx", dt.date(2023, 9, 5)) == \
         "CCHC_xa-dong-loi_2023-Q3_phu-luc_20230905.xlsx"
     assert filenames.unit_slug("UBND phường 2") == "phuong-2"
+
+
+def test_report_of_a_consolidation_workspace(demo_path, tmp_path):
+    r = cchc("backup", "--db", str(demo_path), "--out", str(tmp_path / "gui"))
+    assert r.returncode == 0, r.stderr
+    c = tmp_path / "tong-hop.cchc"
+    r = cchc("consolidate", "--db", str(c), "--unit", "UBND thị xã Quảng Trị", r.stdout.strip())
+    assert r.returncode == 0, r.stderr
+    r = cchc("report", "--db", str(c), "--period", "2022-H1", "--out", str(tmp_path / "ra"), "--format", "pdf,xlsx")
+    assert r.returncode == 0, r.stderr
+    pdf = next(Path(x) for x in r.stdout.splitlines() if "_phu-luc" in x and x.endswith(".pdf"))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "TẠI ỦY BAN NHÂN DÂN THỊ XÃ QUẢNG TRỊ" in text
+    assert "Số nhiệm vụ đề ra trong kế hoạch Nhiệm vụ 44" in text      # the unit's figure, summed

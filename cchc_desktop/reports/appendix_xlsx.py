@@ -217,8 +217,11 @@ def import_workbook(ws, code: str, path) -> int:
     keys = {k for k, _, _ in items}
     from .. import rollup
     current = rollup.values(ws, code)
+    static = _static_notes(ws)
     out = []
     for key, value, note in items:
+        if note is not None and note == static.get(key):
+            note = None         # the template's printed note is not the period's own note
         formula = ws.catalogue.formula(key)
         if formula is not None and all(k in keys for k in formula.keys):
             continue
@@ -230,6 +233,21 @@ def import_workbook(ws, code: str, path) -> int:
     if not out:
         return 0
     return import_items(ws, code, out, f"Nhập tệp {path.name}")
+
+
+def _static_notes(ws) -> dict[str, str]:
+    """key → the note every template prints for it (Ghi chú texts that come with the layout)."""
+    from .. import templates
+    notes = {}
+    for name in templates.shipped_names():
+        try:
+            tpl = templates.load(name, ws)
+        except Exception:   # a broken template must not stop an import
+            continue
+        for _, row in tpl.rows():
+            if row.key and row.note:
+                notes.setdefault(row.key, row.note)
+    return notes
 
 
 def _same(ind, a, b) -> bool:

@@ -91,6 +91,14 @@ def _no_borders(table):
     tblpr.append(borders)
 
 
+def _widths(table, widths):
+    """Column widths on the grid and on every cell (Word reads one, LibreOffice the other)."""
+    for i, w in enumerate(widths):
+        table.columns[i].width = w
+        for cell in table.columns[i].cells:
+            cell.width = w
+
+
 def _cell_para(cell, text, size=13, bold=False, italic=False, align="center", first=False, rule=False, after=0):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -129,8 +137,7 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     head = doc.add_table(rows=2, cols=2)
     _no_borders(head)
     head.autofit = False
-    for row in head.rows:
-        row.cells[0].width, row.cells[1].width = Mm(68), Mm(97)
+    _widths(head, (Mm(70), Mm(95)))
     left, right = head.cell(0, 0), head.cell(0, 1)
     first = True
     parent = report_pdf.parent_body(unit)
@@ -181,7 +188,7 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     sign = doc.add_table(rows=1, cols=2)
     _no_borders(sign)
     sign.autofit = False
-    sign.rows[0].cells[0].width, sign.rows[0].cells[1].width = Mm(80), Mm(85)
+    _widths(sign, (Mm(80), Mm(85)))
     l, r = sign.cell(0, 0), sign.cell(0, 1)
     _cell_para(l, "Nơi nhận:", 12, bold=True, italic=True, align="left", first=True)
     recipients = [x.strip() for x in (unit.get("recipients") or "").splitlines() if x.strip()]

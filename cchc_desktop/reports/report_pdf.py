@@ -167,7 +167,10 @@ def addressee_block(unit: dict, st) -> list:
         rows = [[Paragraph("Kính gửi:" if i == 0 else "", st["addressee"]),
                  Paragraph(pdfkit.esc("- " + n.lstrip("- ").rstrip(";.") + (";" if i < len(names) - 1 else ".")),
                            st["addressee"])] for i, n in enumerate(names)]
-    t = Table(rows, colWidths=[25 * MM, 110 * MM], hAlign="CENTER")
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    widest = max(stringWidth("- " + n.lstrip("- ") + ";", fonts.REGULAR, st["addressee"].fontSize) for n in names)
+    # the block sits centred under the title, as wide as its longest line
+    t = Table(rows, colWidths=[24 * MM, min(widest + 4 * MM, 120 * MM)], hAlign="CENTER")
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [t]
