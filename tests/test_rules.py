@@ -331,7 +331,10 @@ def test_bad_user_rules_refused(q3, bad):
 
 
 def test_every_shipped_rule_parses_against_the_catalogue(ws):
+    for definition in rules.shipped_definitions():
+        rules.parse_rule(definition, ws.catalogue)      # raises on a key the catalogue lacks
     parsed = rules.rules_for(ws)
+    assert len(parsed) == len(rules.shipped_definitions())
     assert {r.type for r in parsed} >= {"sum", "le", "balance", "rate", "domain", "window", "same", "rollup",
                                         "continuity", "cumulative", "obligation", "outlier"}
 
@@ -358,3 +361,28 @@ def test_overdue_tasks_of_the_annual_plan(ws):
     plans.save_task(ws, 2023, content="Kiểm tra CCHC", deadline="Quý I", status="Đang thực hiện")
     [f] = found(ws, "2023-H1", "obligation.overdue")
     assert f.severity == "warning" and "Kiểm tra CCHC" in f.message and "14/06/2023" in f.message
+
+
+def test_balance_counts_withdrawn_when_recorded(q3):
+    put(q3, "2022-Q3", dossier__received_total=100, dossier__resolved_total=90, dossier__pending=6)
+    assert len(found(q3, "2022-Q3", "balance.")) == 1
+    put(q3, "2022-Q3", dossier__withdrawn=4)
+    assert found(q3, "2022-Q3", "balance.") == []
+
+
+def test_seed_004_resolved_on_time_channels(q3):
+    # Seed 004: 3.135 resolved on time, yet 1.989 + 97 + 726 + 363 = 3.175 by how results went out.
+    put(q3, "2022-Q3", dossier__resolved_in_time=3135, dossier__returned_direct=1989, dossier__returned_postal=97,
+        dossier__resolved_online_partial=726, dossier__resolved_online_full=363)
+    [f] = found(q3, "2022-Q3", "sum.resolved_in_time")
+    assert "(3.135)" in f.message and "(3.175)" in f.message
+
+
+def test_seed_001_digitisation_adds_up(q3):
+    # Seed 001: 673 received = 527 with some components + 146 without; 651 resolved = 647 + 4.
+    put(q3, "2022-Q3", digitization__received=673, digitization__components_some=527,
+        digitization__components_full=522, digitization__components_missing=146, digitization__resolved=651,
+        digitization__results=647, digitization__results_missing=4)
+    assert [f for f in rules.check(q3, "2022-Q3") if f.severity == "error"] == []
+    put(q3, "2022-Q3", digitization__components_missing=150)
+    assert len(found(q3, "2022-Q3", "sum.digitization_components")) == 1
