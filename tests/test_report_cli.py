@@ -77,3 +77,24 @@ def test_report_of_a_consolidation_workspace(demo_path, tmp_path):
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert "TẠI ỦY BAN NHÂN DÂN THỊ XÃ QUẢNG TRỊ" in text
     assert "Số nhiệm vụ đề ra trong kế hoạch Nhiệm vụ 44" in text      # the unit's figure, summed
+
+
+def test_collection_form_in_excel_comes_back_with_values_import(demo_path, tmp_path):
+    from openpyxl import load_workbook
+
+    from cchc_desktop.store import Workspace
+    r = cchc("report", "--db", str(demo_path), "--period", "2022-H1", "--out", str(tmp_path), "--form", "3",
+             "--format", "xlsx")
+    assert r.returncode == 0, r.stderr
+    path = Path(r.stdout.strip())
+    wb = load_workbook(path)
+    sh = wb.worksheets[0]
+    key_col = next(c.column for row in sh.iter_rows(max_row=12) for c in row if c.value == "key")
+    row = next(c.row for c in sh[sh.cell(row=1, column=key_col).column_letter] if c.value == "dossier.received_postal")
+    assert sh.cell(row=row, column=4).value is None        # blank form
+    sh.cell(row=row, column=4, value=12)                   # a colleague fills in one figure
+    wb.save(path)
+    r = cchc("values", "import", "--db", str(demo_path), "--period", "2022-H1", str(path))
+    assert r.returncode == 0, r.stderr
+    with Workspace.open(demo_path) as ws:
+        assert ws.typed_values("2022-H1")["dossier.received_postal"] == 12

@@ -24,6 +24,7 @@ DOCUMENTS = (
     ("appendix_xlsx", "Phụ lục (Excel)", "xlsx"),
     ("targets_pdf", "Mục tiêu và xu hướng (PDF)", "pdf"),
     ("form_pdf", "Phiếu thu thập số liệu (PDF)", "pdf"),
+    ("form_xlsx", "Phiếu thu thập số liệu (Excel)", "xlsx"),
 )
 PREVIEW_DPI = 60
 
@@ -58,7 +59,7 @@ class PrintDialog(QDialog):
         docs_layout = QVBoxLayout(docs_box)
         for doc_id, label, _ in DOCUMENTS:
             box = QCheckBox(label)
-            box.setChecked(doc_id not in ("form_pdf", "targets_pdf"))
+            box.setChecked(doc_id not in ("form_pdf", "form_xlsx", "targets_pdf"))
             self.checks[doc_id] = box
             docs_layout.addWidget(box)
         self.template = QComboBox()
@@ -155,10 +156,13 @@ class PrintDialog(QDialog):
             return appendix_xlsx.write(self.ws, self.code, tpl, name(what, "xlsx"))
         if doc_id == "targets_pdf":
             return targets_pdf.write(self.ws, self.code, name("muc-tieu", "pdf"))
-        if doc_id == "form_pdf":
+        if doc_id in ("form_pdf", "form_xlsx"):
             area = self.area.value()
-            return collection_form.write(self.ws, self.code, area, name(f"phieu-linh-vuc-{area}", "pdf"),
-                                         filled=self.filled.isChecked())
+            if doc_id == "form_pdf":
+                return collection_form.write(self.ws, self.code, area, name(f"phieu-linh-vuc-{area}", "pdf"),
+                                             filled=self.filled.isChecked())
+            return collection_form.write_xlsx(self.ws, self.code, area, name(f"phieu-linh-vuc-{area}", "xlsx"),
+                                              filled=self.filled.isChecked())
         raise KeyError(doc_id)
 
     def save_to(self, folder) -> list[Path]:

@@ -106,8 +106,9 @@ class TargetsView(QWidget):
             if s.target is not None and self.codes:
                 aim = QLineSeries()
                 aim.setName(f"Mục tiêu: {tables.format_value(None, s.target)[0]}%")
-                aim.append(0, s.target)
-                aim.append(max(0, len(self.codes) - 1), s.target)
+                # across the whole plot, also when there is a single period
+                aim.append(-0.5, s.target)
+                aim.append(len(self.codes) - 0.5, s.target)
                 pen = QPen(colour, 1.5)
                 pen.setStyle(Qt.DashLine)
                 aim.setPen(pen)

@@ -119,3 +119,26 @@ def write(ws, code: str, area: int, path, filled: bool = False) -> Path:
     doc.build(story)
     tmp.replace(path)
     return path
+
+
+def write_xlsx(ws, code: str, area: int, path, filled: bool = False) -> Path:
+    """The same form as an Excel workbook; filled in and sent back, ``cchc values import`` reads it."""
+    from openpyxl import Workbook
+
+    from . import appendix_xlsx
+    path = Path(path)
+    p = ws.period(code)
+    area_label = ws.catalogue.area(area).label
+    wb = Workbook()
+    wb.remove(wb.active)
+    for i, t in enumerate(form_tables(ws, code, area, filled)):
+        t.label = "PHIẾU THU THẬP SỐ LIỆU CẢI CÁCH HÀNH CHÍNH" if i == 0 else t.label
+        t.heading = [f"Lĩnh vực {area}: {area_label}"] if i == 0 else []
+        t.attached = (f"Kỳ báo cáo: {p.label} (số liệu từ ngày {tables.short_date(p.window_from)} "
+                      f"đến ngày {tables.short_date(p.window_to)})")
+        sh = wb.create_sheet(f"Lĩnh vực {area}" if i == 0 else f"Bảng {i}")
+        appendix_xlsx._fill_sheet(sh, t)
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return path
