@@ -115,3 +115,39 @@ def test_new_user_walkthrough(qtbot, clean_settings, tmp_path):
     again.close()
     with Workspace.open(path) as check:
         assert check.unit()["name"] == "UBND xã Kim Thạch"
+
+
+def test_main_opens_the_file_given_then_remembers_it(qtbot, clean_settings, demo_path):
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.gui.main_window import MainWindow
+    seen = []
+
+    def close_when_up():
+        w = next((x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow) and x.isVisible()), None)
+        if w is None:
+            QTimer.singleShot(10, close_when_up)
+            return
+        seen.append((w.windowTitle(), w.code))
+        w.close()                                       # the last window closed ends app.exec()
+    QTimer.singleShot(0, close_when_up)
+    assert app.main([str(demo_path)]) == 0
+    assert seen and seen[0][0].startswith("UBND phường 2") and seen[0][1]
+    assert settings.last_workspace() == demo_path.resolve()
+
+
+def test_main_without_workspace_offers_the_first_run_choice(qtbot, clean_settings):
+    from PySide6.QtWidgets import QApplication
+    offered = []
+
+    def close_first_run():
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, FirstRunDialog):
+            QTimer.singleShot(10, close_first_run)
+            return
+        offered.append(dlg.ui.sampleButton.text())
+        dlg.reject()                                    # the officer closes it: nothing is made
+    QTimer.singleShot(0, close_first_run)
+    assert app.main([]) == 0
+    assert offered == ["Mở dữ liệu mẫu"]
+    assert settings.last_workspace() is None
