@@ -210,3 +210,15 @@ def test_tools_of_other_engineers_open_from_the_window(qtbot, window_for, demo_w
     assert w.open_tool("no_such_module", "Nothing", "x") is None
     assert shown == ["not yet"]
     assert main_window.make_widget("no_such_module", "Nothing", demo_ws, w.code) is None
+
+
+def test_enter_in_a_grid_moves_along_the_row(qtbot, ws_h1):
+    grid = DetailGrid(ws_h1, ws_h1.catalogue.detail_table(FIELDS))
+    qtbot.addWidget(grid)
+    grid.show()
+    grid.set_period("2023-H1")
+    grid.picker.setCurrentText("Hộ tịch")
+    grid.add_button.click()
+    assert grid.view.currentIndex().column() == 1       # ready for the first number
+    grid_type(qtbot, grid, 0, 1, "163")
+    assert (grid.view.currentIndex().row(), grid.view.currentIndex().column()) == (0, 2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..store import WorkspaceError
@@ -38,12 +38,18 @@ class DetailModel(QAbstractTableModel):
         self.reload()
 
     def reload(self):
-        self.beginResetModel()
         if self.code is None:
-            self.rows, self.locked = [], True
+            rows, locked = [], True
         else:
-            self.rows = self.ws.detail_rows(self.code, self.table.name)
-            self.locked = self.ws.period(self.code).locked
+            rows = self.ws.detail_rows(self.code, self.table.name)
+            locked = self.ws.period(self.code).locked
+        if [r["id"] for r in rows] == [r["id"] for r in self.rows] and locked == self.locked:
+            # same rows: keep the view's current cell (typing moves on from it)
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows), len(self.table.columns)))
+            return
+        self.beginResetModel()
+        self.rows, self.locked = rows, locked
         self.endResetModel()
 
     def totals(self) -> dict[str, float]:
@@ -137,6 +143,25 @@ class DetailModel(QAbstractTableModel):
         return True
 
 
+class GridView(QTableView):
+    """Enter stores the cell and moves right along the row (then to the next row), as officers
+    type a row of a table from paper; arrows move freely."""
+
+    def closeEditor(self, editor, hint):
+        moving = hint == QAbstractItemDelegate.SubmitModelCache
+        super().closeEditor(editor, QAbstractItemDelegate.NoHint if moving else hint)
+        index = self.currentIndex()
+        model = self.model()
+        if not moving or not index.isValid() or (index.row(), index.column()) in model.bad:
+            return
+        row, col = index.row(), index.column() + 1
+        if col >= model.columnCount():
+            row, col = row + 1, 1
+        nxt = model.index(row, col)
+        if nxt.isValid() and nxt.flags() & Qt.ItemIsEditable:
+            self.setCurrentIndex(nxt)
+
+
 class DetailGrid(QWidget):
     """One detail table: the grid, a field picker to add rows, and delete."""
 
@@ -144,7 +169,7 @@ class DetailGrid(QWidget):
         super().__init__(parent)
         self.ws, self.table = ws, table
         self.model = DetailModel(ws, table, self)
-        self.view = QTableView(self)
+        self.view = GridView(self)
         self.view.setObjectName(f"detailView_{table.name}")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.AnyKeyPressed | QAbstractItemView.DoubleClicked
