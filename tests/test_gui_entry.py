@@ -217,3 +217,16 @@ def test_audit_page_shows_the_change_the_vietnamese_way(qtbot, window_for, ws_h1
     first = [table.item(0, c).text() for c in range(table.columnCount())]
     assert first[2].startswith("Số liệu: ") and first[4] == "1.486" and first[5] == "nhập/sửa"
     assert first[0][2] == "/" and first[0][5] == "/"          # dd/mm/yyyy
+
+
+def test_without_a_period_the_form_says_what_to_do(qtbot, window_for, ws):
+    w = window_for(ws)
+    w.show_page("area1")
+    form = w.area_form(1)
+    assert "Thêm kỳ" in form.message.text()
+    assert not any(form.model.flags(form.model.index(r, VALUE)) & Qt.ItemIsEditable
+                   for r in range(form.model.rowCount()))
+    ws.add_period("2023-Q1")
+    w._fill_periods("2023-Q1")
+    assert form.message.text() == ""
+    assert form.model.flags(form.model.index(form.model.row_of("inspection.rounds"), VALUE)) & Qt.ItemIsEditable

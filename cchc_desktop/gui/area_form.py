@@ -495,6 +495,10 @@ class AreaForm(QWidget):
 
     def set_period(self, code: str | None):
         self.model.set_period(code)
+        if code is None:
+            self.show_message("Chưa có kỳ báo cáo: bấm “Thêm kỳ…” ở thanh trên cùng để bắt đầu nhập.", error=True)
+        elif self.message.text().startswith("Chưa có kỳ báo cáo"):
+            self.show_message("")
         if self.isVisible():
             self.view.resizeRowsToContents()
         if not self.view.currentIndex().isValid():

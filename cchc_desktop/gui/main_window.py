@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QVBoxLayout, QWidget
 
 from .. import periods
-from ..store import WorkspaceError
 from . import ops, settings
 from .ui_main_window import Ui_MainWindow
 
