@@ -230,3 +230,21 @@ def test_without_a_period_the_form_says_what_to_do(qtbot, window_for, ws):
     w._fill_periods("2023-Q1")
     assert form.message.text() == ""
     assert form.model.flags(form.model.index(form.model.row_of("inspection.rounds"), VALUE)) & Qt.ItemIsEditable
+
+
+def test_clearing_a_typed_over_value_shows_the_computed_one_again(qtbot, window_for, ws):
+    for code, n in (("2023-Q1", 2), ("2023-Q2", 3)):
+        ws.add_period(code)
+        ws.set_value(code, "inspection.rounds", n)
+    ws.add_period("2023-H1")
+    ws.set_value("2023-H1", "inspection.rounds", 9, "theo báo cáo của đoàn kiểm tra")
+    w = window_for(ws)
+    w.select_period("2023-H1")
+    form = w.area_form(1)
+    row = form.model.row_of("inspection.rounds")
+    assert form.model.data(form.model.index(row, VALUE)) == "9"
+    form.clear_typed("inspection.rounds")
+    assert form.model.data(form.model.index(row, VALUE)) == "5"
+    assert form.model.data(form.model.index(row, NOTE)) == "theo báo cáo của đoàn kiểm tra"
+    w.ui.actionUndo.trigger()
+    assert form.model.data(form.model.index(row, VALUE)) == "9"

@@ -489,6 +489,8 @@ class AreaForm(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.model.refused.connect(lambda key, why: self.show_message(why, error=True))
         self.model.accepted.connect(lambda key: self.show_message(""))
         self.delegate.feedback.connect(lambda why: self.show_message(why, error=bool(why)))
@@ -541,6 +543,31 @@ class AreaForm(QWidget):
         self.show_message("Nhập đè: số nhập sẽ được dùng thay cho giá trị tính sẵn (giá trị tính sẵn vẫn được "
                           "giữ để kiểm tra).")
         return True
+
+    def _context_menu(self, pos):
+        from PySide6.QtWidgets import QMenu
+        index = self.view.indexAt(pos)
+        key = self.model.row_key(index.row()) if index.isValid() else None
+        if not key or self.model.locked:
+            return
+        self.view.setCurrentIndex(self.model.index(index.row(), VALUE))
+        menu = QMenu(self)
+        override = menu.addAction("Nhập đè giá trị tính sẵn\tCtrl+E", self.override_current)
+        override.setEnabled(self.model.is_computed(key))
+        clear = menu.addAction("Xóa số liệu đã nhập", lambda: self.clear_typed(key))
+        clear.setEnabled(key in self.model.entries and self.model.entries[key]["value"] is not None)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def clear_typed(self, key: str):
+        """Remove the typed value of *key* (its note stays); a computed value shows again."""
+        try:
+            self.model.ws.set_values(self.model.code, [(key, None)], replace_notes=False,
+                                     label=f"Xóa số liệu: {self.model.ws.catalogue[key].label}")
+        except WorkspaceError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.model.overrides.discard(key)
+        self.model.reload()
 
     def show_message(self, text: str, error: bool = False):
         self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #333;")
