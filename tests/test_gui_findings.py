@@ -6,6 +6,8 @@ from cchc_desktop import rules
 from cchc_desktop.gui.finalise_dialog import FinaliseDialog
 from cchc_desktop.gui.findings_panel import FindingsPanel
 
+from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
+
 
 def texts(panel):
     return [i.text(0) for i in panel.finding_items()]
@@ -101,3 +103,31 @@ def test_window_finding_names_the_period(qtbot, ws):
     with qtbot.waitSignal(panel.keyActivated) as sig:
         panel.tree.itemClicked.emit(item, 0)
     assert sig.args == ["period.window"]
+
+
+def test_new_user_in_the_window(qtbot, demo_ws, window_for):
+    """In the main window: type a wrong total in the form, see the finding, click it, fix it, finalise."""
+    from gui_helpers import type_value
+    w = window_for(demo_ws)
+    w.select_period("2022-H1")
+    w.show_page("area3")
+    form = w.area_form(3)
+    w.check()
+    panel = w.findings_dock.widget()
+    assert isinstance(panel, FindingsPanel)
+    type_value(qtbot, form, "dossier.received_total", "2.300")
+    qtbot.waitUntil(lambda: any("2.300" in t and t.startswith("Lỗi") for t in texts(panel)), timeout=3000)
+    w.show_page("area1")
+    item = next(i for i in panel.finding_items() if "2.300" in i.text(0))
+    click(qtbot, panel.tree, item)
+    assert w.current_page_id() == "area3" or w.ui.pages.currentWidget() is form
+    row = form.model.row_of("dossier.received_total")
+    assert form.view.currentIndex().row() == row
+    type_value(qtbot, form, "dossier.received_total", "2.297")
+    qtbot.waitUntil(lambda: not any(t.startswith("Lỗi") for t in texts(panel)), timeout=3000)
+    dlg = FinaliseDialog(demo_ws, "2022-H1", w)
+    qtbot.addWidget(dlg)
+    for i in dlg.warning_items():
+        i.setCheckState(Qt.Checked)
+    dlg.ok.click()
+    assert demo_ws.period("2022-H1").status == "final"
