@@ -98,3 +98,20 @@ def test_collection_form_in_excel_comes_back_with_values_import(demo_path, tmp_p
     assert r.returncode == 0, r.stderr
     with Workspace.open(demo_path) as ws:
         assert ws.typed_values("2022-H1")["dossier.received_postal"] == 12
+
+
+def test_make_documents_refuses_an_unusable_folder_cleanly(demo_ws, tmp_path):
+    import pytest
+
+    from cchc_desktop.reports import make_documents
+    from cchc_desktop.store import WorkspaceError
+    from test_report_pdf import assert_a4_and_embedded
+    blocker = tmp_path / "la-tep"
+    blocker.write_text("x")
+    with pytest.raises(WorkspaceError):
+        make_documents(demo_ws, "2022-H1", blocker / "ra", template=str(TEST_TEMPLATE))
+    files = make_documents(demo_ws, "2022-H1", tmp_path / "ra", ("pdf",), str(TEST_TEMPLATE))
+    for f in files:
+        assert_a4_and_embedded(f)
+    from cchc_desktop.reports import collection_form
+    assert_a4_and_embedded(collection_form.write(demo_ws, "2022-H1", 1, tmp_path / "phieu.pdf"))

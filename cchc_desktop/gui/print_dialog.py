@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -128,6 +128,12 @@ class PrintDialog(QDialog):
         outer.addLayout(buttons)
         self.resize(980, 680)
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.pages.count() == 0:
+            # after the dialog is on screen, so that opening it never waits for reportlab
+            QTimer.singleShot(0, self.refresh_preview)
+
     # ---- making documents (core) -----------------------------------------------------
     def selected(self) -> list[str]:
         return [d for d, _, _ in DOCUMENTS if self.checks[d].isChecked()]
@@ -210,6 +216,9 @@ class PrintDialog(QDialog):
     def refresh_preview(self) -> int:
         """Render the pages of the previewed document; returns how many."""
         self.pages.clear()
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
         path = self.preview_pdf()
         if path is None:
             return 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import periods, rollup
 from ..store import task_done
-from ..vnformat import format_number, nfc
+from ..vnformat import format_number
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -300,14 +300,6 @@ def _targets(ws, code, app, values):
     return Table(label="", heading=[], attached="", orientation="portrait",
                  widths=[10, 52, 27, 20, 18, 21, 17], header=[list(_TARGET_HEADER)], spans=[], rows=rows,
                  align=["CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER", "CENTER"])
-
-
-def period_title(ws, code) -> str:
-    return ws.period(code).label
-
-
-def clean(text) -> str:
-    return nfc(text) or ""
 
 
 def previous_code(ws, code: str) -> str | None:
