@@ -84,3 +84,16 @@ def test_seed_004_truong_thi_9_months(ws):
     assert by_key[("dialogue.held",)].severity == "error"
     assert by_key[("staff.present",)].severity == "warning"
     assert len(errors(found)) == 3
+
+
+def test_seed_000_quarters_disagree_with_the_half_year(ws):
+    # Seed 000: survey forms 233 (Q1) + 350 (Q2) = 583, but Phụ lục 1 prints 588 for the half-year;
+    # the dossiers resolved (990 + 1.303 = 2.293) agree.
+    for code in ("2022-Q1", "2022-Q2", "2022-H1"):
+        ws.add_period(code)
+    enter(ws, "2022-Q1", {"survey.forms": 233, "dossier.resolved_total": 990, "survey.coverage_rate": "23,54"})
+    enter(ws, "2022-Q2", {"survey.forms": 350, "dossier.resolved_total": 1303, "survey.coverage_rate": "26,86"})
+    enter(ws, "2022-H1", {"survey.forms": 588, "dossier.resolved_total": 2293})
+    assert errors(rules.check(ws, "2022-Q1")) == [] and errors(rules.check(ws, "2022-Q2")) == []
+    [err] = errors(rules.check(ws, "2022-H1"))
+    assert err.keys == ["survey.forms"] and "588" in err.message and "583" in err.message
