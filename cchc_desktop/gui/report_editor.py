@@ -154,6 +154,26 @@ class ReportEditor(QWidget):
         return True
 
 
+    def closeEvent(self, event):
+        """Never lose typed text: offer to save what is not saved yet."""
+        if self.dirty and not self.editor.isReadOnly():
+            from PySide6.QtWidgets import QMessageBox
+            box = QMessageBox(QMessageBox.Question, "Nội dung báo cáo", "Lưu các thay đổi nội dung báo cáo?",
+                              QMessageBox.NoButton, self)
+            save = box.addButton("Lưu", QMessageBox.AcceptRole)
+            discard = box.addButton("Không lưu", QMessageBox.DestructiveRole)
+            box.addButton("Hủy", QMessageBox.RejectRole)
+            box.exec()
+            if box.clickedButton() is save:
+                if not self.save():
+                    event.ignore()
+                    return
+            elif box.clickedButton() is not discard:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+
 if __name__ == "__main__":   # python -m cchc_desktop.gui.report_editor WORKSPACE PERIOD
     import sys
 
