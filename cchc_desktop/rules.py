@@ -312,9 +312,10 @@ class _Context:
         """(code, typed values, months) of the unit's periods that end before this one."""
         if self._history is None:
             end = (self.period.year, _months(self.period.kind)[1])
+            earlier = [p for p in self.ws.periods() if (p.year, _months(p.kind)[1]) < end]
+            # The last dozen periods say what is usual; older ones would only slow the check.
             self._history = [(p.code, self.ws.typed_values(p.code), periods.months_of(p.kind))
-                             for p in self.ws.periods()
-                             if (p.year, _months(p.kind)[1]) < end]
+                             for p in earlier[-12:]]
         return self._history
 
 
