@@ -119,8 +119,14 @@ def data_table(table, st):
 
     cell_style = {"LEFT": st["cell"], "CENTER": st["cell_center"], "RIGHT": st["cell_right"]}
     data = []
+    def head(text):
+        # "(Sử dụng trong kỳ báo cáo …)" under a heading prints italic, not bold, as in the seeds
+        lines = [f'<font name="{fonts.ITALIC}">{esc(ln)}</font>' if ln.startswith("(") else esc(ln)
+                 for ln in text.split("\n")]
+        return Paragraph("<br/>".join(lines), st["head_cell"])
+
     for hrow in table.header:
-        data.append([Paragraph(esc(t), st["head_cell"]) if t else "" for t in hrow])
+        data.append([head(t) if t else "" for t in hrow])
     font_for = {"group": fonts.BOLD, "total": fonts.BOLD, "sub": fonts.ITALIC, "item": fonts.REGULAR}
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),   # else empty cells set Helvetica
