@@ -134,6 +134,17 @@ def _normal_sql(sql: str | None) -> str | None:
 
 
 @lru_cache(maxsize=8)
+def _expected_raw(version: int) -> frozenset:
+    """The schema entries exactly as our migrations write them (the fast, common case)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrations.upgrade(conn, target=version)
+        return frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
+@lru_cache(maxsize=8)
 def expected_schema(version: int) -> tuple[frozenset, tuple]:
     """(schema entries, ((table, columns), ...)) of a workspace at *version*, from our migrations."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -350,7 +361,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
                 f"Tệp “{shown}” quá lớn ({format_number(round(size / 1048576, 1))} MB, tối đa "
                 f"{format_number(MAX_BACKUP_BYTES // 1048576)} MB) để là tệp sao lưu CCHC; không nhận.")
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BACKUP_BYTES + 1)
+            data = fh.read(size + 1)   # not the limit: read(n) allocates n bytes first
     except OSError as exc:
         raise BackupError(f"Không đọc được tệp “{shown}”: {exc.strerror or exc}") from exc
     if len(data) > MAX_BACKUP_BYTES:
@@ -419,8 +430,9 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     if version < MIN_VERSION:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC của phiên bản cũ, không phải tệp sao lưu.")
     expected, tables = expected_schema(version)
-    found = {(t, n, tn, _normal_sql(s)) for t, n, tn, s in
-             conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+    raw = frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    # Identical text is the common case; otherwise compare without comments and spacing.
+    found = expected if raw == _expected_raw(version) else {(t, n, tn, _normal_sql(s)) for t, n, tn, s in raw}
     extra = sorted(found - expected, key=lambda e: (e[0], e[1]))
     if extra:
         kinds = {"view": "khung nhìn (view)", "trigger": "trigger", "table": "bảng", "index": "chỉ mục"}
@@ -599,18 +611,31 @@ def backups_in(folder, slug: str | None = None) -> list[Path]:
     return [p for _, _, p in sorted(found)]
 
 
-def auto_backup(ws_or_path, folder, keep: int = 10, *, daily: bool = False) -> Path | None:
+KEEP_SETTING, FOLDER_SETTING, DEFAULT_KEEP = "backup.keep", "backup.folder", 10
+
+
+def auto_backup(ws_or_path, folder=None, keep: int | None = None, *, daily: bool = False) -> Path | None:
     """Make a backup into *folder* and keep only the newest *keep* of this unit's files.
 
-    With *daily*, nothing is made when a backup of today is already there.  Returns the
-    file made (None when skipped).
+    For the window: on exit (``daily=False``) and once a day (``daily=True``: nothing is
+    made when a backup of today is already there).  *folder* and *keep* default to the
+    workspace settings ``backup.folder`` (else a folder beside the workspace, see
+    :func:`default_backup_dir`) and ``backup.keep`` (else 10).  Returns the file made
+    (None when skipped).
     """
-    keep = max(1, int(keep))
+    def settings(ws):
+        return ws.unit(), ws.setting(FOLDER_SETTING), ws.setting(KEEP_SETTING), ws.path
+
     if isinstance(ws_or_path, Workspace):
-        unit = ws_or_path.unit()
+        unit, saved_folder, saved_keep, ws_path = settings(ws_or_path)
     else:
         with Workspace.open(ws_or_path) as ws:
-            unit = ws.unit()
+            unit, saved_folder, saved_keep, ws_path = settings(ws)
+    folder = Path(folder or saved_folder or default_backup_dir(ws_path))
+    try:
+        keep = max(1, int(keep if keep is not None else saved_keep if saved_keep is not None else DEFAULT_KEEP))
+    except (TypeError, ValueError):
+        keep = DEFAULT_KEEP
     slug = unit_slug(unit["name"], unit["parent"])
     if daily:
         today = _dt.date.today().strftime("%Y%m%d")

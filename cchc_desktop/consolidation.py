@@ -103,9 +103,19 @@ def expand(paths) -> list[Path]:
     return out
 
 
-def _figures(ws: Workspace, info: BackupInfo, shown: str) -> dict[str, dict]:
+def _value_rules(ws: Workspace) -> dict:
+    """key → allowed code values (a set) or None for plain numbers; text keys are left out."""
+    rules = {}
+    for ind in ws.catalogue:
+        if ind.kind == "text":
+            continue
+        rules[ind.key] = frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
+    return rules
+
+
+def _figures(ws: Workspace, info: BackupInfo, shown: str, rules: dict | None = None) -> dict[str, dict]:
     """period → {key: value} kept from a file, every value checked against the catalogue."""
-    cat = ws.catalogue
+    rules = _value_rules(ws) if rules is None else rules
     problems, out = [], {}
     carried = set(info.periods) | set(info.figures)
     for code in sorted(carried, key=lambda c: (len(c), c)):
@@ -115,14 +125,16 @@ def _figures(ws: Workspace, info: BackupInfo, shown: str) -> dict[str, dict]:
             raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.")
         kept = {}
         for key, value in (info.figures.get(code) or {}).items():
-            ind = cat.get(key)
-            if ind is None or ind.kind == "text":
+            if key not in rules:
                 continue   # a unit's own extra indicator: not part of this catalogue's sums
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
-                and value >= 0
-            if ok and ind.kind == CODE:
-                ok = isinstance(value, int) and value in (ws.code_list(key) or ind.codes)
+            codes = rules[key]
+            kind = type(value)
+            if codes is not None:
+                ok = kind is int and value in codes
+            else:
+                ok = (kind is int or kind is float) and 0 <= value < math.inf
             if not ok:
+                ind = ws.catalogue[key]
                 problems.append(f"{ind.label} ({key}) = {value!r}, kỳ {code}")
                 continue
             kept[key] = value
@@ -133,7 +145,7 @@ def _figures(ws: Workspace, info: BackupInfo, shown: str) -> dict[str, dict]:
     return out
 
 
-def check_file(ws: Workspace, path) -> tuple[BackupInfo, dict]:
+def check_file(ws: Workspace, path, _rules: dict | None = None, _own: str | None = None) -> tuple[BackupInfo, dict]:
     """(info, period → figures) of one received file; BackupError with the reason otherwise."""
     path = Path(path)
     info = backup.read_backup(path)
@@ -142,18 +154,23 @@ def check_file(ws: Workspace, path) -> tuple[BackupInfo, dict]:
     if not info.unit_name:
         raise BackupError(f"Tệp “{path.name}” không ghi tên đơn vị.")
     info.unit_slug = unit_slug(info.unit_name, info.parent)
-    own = ws.unit()
-    if info.unit_slug == unit_slug(own["name"], own["parent"]):
+    if _own is None:
+        own = ws.unit()
+        _own = unit_slug(own["name"], own["parent"])
+    if info.unit_slug == _own:
         raise BackupError(f"Tệp “{path.name}” là của chính đơn vị tổng hợp ({info.unit_name}).")
-    return info, _figures(ws, info, path.name)
+    return info, _figures(ws, info, path.name, _rules)
 
 
 def check_files(ws: Workspace, paths) -> tuple[list, list[Refusal]]:
     """([(info, figures)], [Refusal]) for every file; nothing is written."""
     good, refused = [], []
+    rules = _value_rules(ws)
+    own = ws.unit()
+    own = unit_slug(own["name"], own["parent"])
     for path in expand(paths):
         try:
-            good.append(check_file(ws, path))
+            good.append(check_file(ws, path, rules, own))
         except WorkspaceError as exc:
             refused.append(Refusal(Path(path), str(exc)))
         except Exception as exc:   # a hostile file must never crash the import

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .vnformat import nfc
 
@@ -35,6 +36,7 @@ def slug(text: str | None) -> str:
     return "-".join(_words(text).split())
 
 
+@lru_cache(maxsize=1024)
 def unit_slug(name: str | None, parent: str | None = None) -> str:
     """The unit's slug followed by its parent's place name, without level words."""
     own = slug(name)

@@ -125,6 +125,16 @@ def test_auto_backup_rotates_and_runs_once_a_day(demo_path, tmp_path):
     assert len(backup.backups_in(folder)) == 1 and other.exists()
 
 
+def test_auto_backup_defaults_come_from_the_settings(demo_ws, tmp_path):
+    made = backup.auto_backup(demo_ws)
+    assert made.parent == backup.default_backup_dir(demo_ws.path)
+    demo_ws.set_setting(backup.FOLDER_SETTING, str(tmp_path / "chon"))
+    demo_ws.set_setting(backup.KEEP_SETTING, 2)
+    for _ in range(3):
+        backup.auto_backup(demo_ws)
+    assert len(backup.backups_in(tmp_path / "chon")) == 2
+
+
 def test_cli_backup_prints_the_file(demo_path, tmp_path, capsys):
     from cchc_desktop.cli import main
     assert main(["backup", "--db", str(demo_path), "--out", str(tmp_path / "gui")]) == 0

@@ -34,8 +34,20 @@ def two_units(demo_path, tmp_path):
     return first, second
 
 
-def test_new_user_sends_then_consolidates_and_prints(qtbot, two_units, tmp_path):
-    first, second = two_units
+def test_new_user_sends_then_consolidates_and_prints(qtbot, two_units, demo_master, tmp_path, monkeypatch):
+    _, second = two_units
+    # the commune officer makes the file with “Gửi lên cấp trên”
+    import shutil
+    from cchc_desktop.gui import send_dialog
+    monkeypatch.setattr(send_dialog, "open_folder", lambda p: True)
+    shutil.copy(demo_master, tmp_path / "xa.cchc")
+    with Workspace.open(tmp_path / "xa.cchc") as unit_ws:
+        dlg = send_dialog.SendDialog(unit_ws, "2022-H1")
+        qtbot.addWidget(dlg)
+        dlg.folder_edit.setText(str(tmp_path / "gui-di"))
+        first = dlg.make()
+        dlg.close()
+    # the receiving office opens it in a consolidation workspace on the same machine
     win = ConsolidationWindow(None)
     qtbot.addWidget(win)
     assert not win.import_button.isEnabled()
