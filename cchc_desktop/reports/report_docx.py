@@ -50,16 +50,22 @@ def _para(container, text="", size=14, bold=False, italic=False, align="justify"
     return p
 
 
-def _bottom_rule(p):
-    """A short line under a paragraph, as under the issuing body and the motto."""
+def _bottom_rule(p, edge: str = "bottom"):
+    """A line along a paragraph (as wide as the paragraph between its indents)."""
     from docx.oxml.ns import qn
 
     ppr = p._p.get_or_add_pPr()
     bdr = ppr.makeelement(qn("w:pBdr"), {})
-    bottom = bdr.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1",
-                                              qn("w:color"): "000000"})
+    bottom = bdr.makeelement(qn(f"w:{edge}"), {qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1",
+                                               qn("w:color"): "000000"})
     bdr.append(bottom)
-    ppr.append(bdr)
+    # Word refuses elements out of schema order: pBdr comes before shd, tabs, spacing, ind, jc …
+    ppr.insert_element_before(bdr, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                              "w:pPrChange")
 
 
 def _page_number_header(section):
@@ -88,7 +94,8 @@ def _no_borders(table):
     borders = tblpr.makeelement(qn("w:tblBorders"), {})
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"}))
-    tblpr.append(borders)
+    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                "w:tblDescription", "w:tblPrChange")
 
 
 def _widths(table, widths):
@@ -97,6 +104,20 @@ def _widths(table, widths):
         table.columns[i].width = w
         for cell in table.columns[i].cells:
             cell.width = w
+
+
+def _rule_para(cell, rule_mm: float, cell_mm: float):
+    """A short centred rule under the line above: an empty paragraph, indented, with a top border."""
+    from docx.shared import Mm, Pt
+
+    p = cell.add_paragraph()
+    pf = p.paragraph_format
+    pf.space_before = pf.space_after = Pt(0)
+    pf.line_spacing = Pt(4)
+    pf.first_line_indent = 0
+    pf.left_indent = pf.right_indent = Mm(max(0.0, (cell_mm - rule_mm) / 2))
+    _bottom_rule(p, "top")
+    return p
 
 
 def _cell_para(cell, text, size=13, bold=False, italic=False, align="center", first=False, rule=False, after=0):
@@ -148,10 +169,12 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     head_words = "ỦY BAN NHÂN DÂN"
     lines = [head_words, body[len(head_words) + 1:]] if body.startswith(head_words + " ") else [body]
     for i, line in enumerate(lines):
-        _cell_para(left, line, 13, bold=True, first=first, rule=(i == len(lines) - 1))
+        _cell_para(left, line, 13, bold=True, first=first)
         first = False
     _cell_para(right, report_pdf.MOTTO, 13, bold=True, first=True)
-    _cell_para(right, report_pdf.MOTTO2, 14, bold=True, rule=True)
+    _rule_para(left, 25, 70)                                  # a short rule under the issuing body
+    _cell_para(right, report_pdf.MOTTO2, 14, bold=True)
+    _rule_para(right, 63, 95)                                 # as long as the motto's second line
     _cell_para(head.cell(1, 0), vnformat.document_number(p.report_number, unit.get("symbol") or "BC-UBND"), 13,
                first=True)
     _cell_para(head.cell(1, 1), report_pdf.date_line(unit, p), 14, italic=True, first=True)
