@@ -137,3 +137,30 @@ def test_values_import_command_reads_the_workbook(demo_ws, demo_path, book, tmp_
     assert "Đã nhập 1 chỉ tiêu" in r.stderr
     with Workspace.open(demo_path) as ws:
         assert ws.typed_values("2022-H1")["it.computers"] == 25
+
+
+@pytest.mark.parametrize("name", templates.shipped_names())
+def test_every_shipped_template_writes_and_reads_back_unchanged(demo_ws, tmp_path, name):
+    tpl = templates.load(name, demo_ws)
+    path = appendix_xlsx.write(demo_ws, "2022-H1", tpl, tmp_path / f"{name}.xlsx")
+    wb = load_workbook(path)
+    assert len(wb.worksheets) == len(tpl.appendices)
+    cells = rollup.values(demo_ws, "2022-H1")
+    for sh in wb.worksheets:
+        assert int(sh.page_setup.paperSize) == 9 and sh.print_title_rows
+        if not any(c.value == "key" for row in sh.iter_rows(max_row=12) for c in row):
+            continue
+        rows, _ = key_rows(sh)
+        for key, r in rows.items():
+            value = sh.cell(row=r, column=4).value
+            if key in cells and cells[key].value is not None:
+                assert value == pytest.approx(cells[key].value, abs=0.005), (name, key)
+            else:
+                assert value is None, (name, key)
+    before = demo_ws.entries("2022-H1")
+    if any(app.kind == "indicators" for app in tpl.appendices):
+        assert appendix_xlsx.import_workbook(demo_ws, "2022-H1", path) == 0
+    else:
+        with pytest.raises(ImportRejected, match="bảng chi tiết"):
+            appendix_xlsx.import_workbook(demo_ws, "2022-H1", path)
+    assert demo_ws.entries("2022-H1") == before

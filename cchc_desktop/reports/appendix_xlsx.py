@@ -177,7 +177,8 @@ def read_items(ws, path) -> list[tuple[str, object, str | None]]:
                 continue
             found.append((key, value, nfc(str(note)) if note not in (None, "") else None))
     if not any_sheet:
-        raise ImportRejected(path.name, [(0, "Tệp không có bảng số liệu do CCHC Desktop xuất (thiếu cột mã chỉ tiêu ẩn).")])
+        raise ImportRejected(path.name, [(0, "Tệp không có bảng chỉ tiêu do CCHC Desktop xuất (thiếu cột mã chỉ tiêu ẩn); "
+                                           "bảng chi tiết và tiến độ nhiệm vụ không nhập bằng lệnh này.")])
     if problems:
         raise ImportRejected(path.name, problems)
     return found
