@@ -211,20 +211,22 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
     touched = set()
     with ws.operation(f"Nhận {len(fresh)} tệp tổng hợp", undoable=False):
         stamp = now()
+        # (unit, period) → (file id, made at) of the figures in use, kept current in the loop
+        in_use = {(r[0], r[1]): (r[2], r[3]) for r in ws.conn.execute(
+            "SELECT rp.unit_slug, rp.period_code, rp.file_id, rf.made_at FROM received_periods rp "
+            "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'")}
         for info, figures in fresh:
             file_id = _write_file(ws, info, stamp)
             for code, values in figures.items():
-                current = ws.conn.execute(
-                    "SELECT rp.file_id, rf.made_at, rf.file_name FROM received_periods rp "
-                    "JOIN received_files rf ON rf.id = rp.file_id "
-                    "WHERE rp.unit_slug = ? AND rp.period_code = ? AND rp.status = 'accepted'",
-                    (info.unit_slug, code)).fetchone()
+                current = in_use.get((info.unit_slug, code))
                 status = "accepted"
-                if current is not None and current["made_at"] > info.made_at:
+                if current is not None and current[1] > info.made_at:
                     status = "superseded"
                     result.older.append((info, code))
-                elif current is not None:
-                    _supersede(ws, current["file_id"], code, info.path.name)
+                else:
+                    if current is not None:
+                        _supersede(ws, current[0], code, info.path.name)
+                    in_use[(info.unit_slug, code)] = (file_id, info.made_at)
                 ws.change_row("received_periods", {"file_id": file_id, "period_code": code}, {
                     "file_id": file_id, "unit_slug": info.unit_slug, "period_code": code,
                     "figures": json.dumps(values, ensure_ascii=False, sort_keys=True), "status": status})
