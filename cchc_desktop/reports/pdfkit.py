@@ -30,7 +30,7 @@ def styles(body_size: float = 14):
     s = {
         "body": ParagraphStyle("body", base, alignment=TA_JUSTIFY, firstLineIndent=12.7 * MM, spaceBefore=0,
                                spaceAfter=6),
-        "heading": ParagraphStyle("heading", base, fontName=fonts.BOLD, alignment=TA_JUSTIFY,
+        "heading": ParagraphStyle("heading", base, fontName=fonts.BOLD, alignment=TA_LEFT,   # no stretched gaps
                                   firstLineIndent=12.7 * MM, spaceBefore=3, spaceAfter=6),
         "subheading": ParagraphStyle("subheading", base, fontName=fonts.BOLD, alignment=TA_JUSTIFY,
                                      firstLineIndent=12.7 * MM, spaceAfter=6),

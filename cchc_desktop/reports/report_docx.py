@@ -197,7 +197,7 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
         if line.strip():
             _para(doc, line.strip())
     for s, _ in draft.SECTIONS:
-        _para(doc, draft.section_title(s, code), bold=True, before=3)
+        _para(doc, draft.section_title(s, code), bold=True, before=3, align="left")
         for line in (text.get(s) or "").splitlines():
             line = line.strip()
             if not line:
