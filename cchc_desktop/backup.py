@@ -237,6 +237,18 @@ def _unique(path: Path) -> Path:
     return path if not taken else path.with_name(f"{path.stem}-{max(taken) + 1}{path.suffix}")
 
 
+def _clean_stale(out_dir: Path, age: float = 3600):
+    """Remove temporary files an interrupted backup left (only old ones: another may be running)."""
+    limit = time.time() - age
+    for pattern in (".cchc-backup-*.tmp", ".cchc-backup-*.ziptmp"):
+        for p in out_dir.glob(pattern):
+            try:
+                if p.stat().st_mtime < limit:
+                    p.unlink()
+            except OSError:
+                pass
+
+
 def _open_source(ws_or_path):
     if isinstance(ws_or_path, Workspace):
         if ws_or_path.conn is None:
@@ -264,6 +276,7 @@ def make_backup(ws_or_path, out_dir, zip: bool = False, period: str | None = Non
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WorkspaceError(f"Không tạo được thư mục “{out_dir}”: {exc.strerror or exc}") from exc
+    _clean_stale(out_dir)
     src, owned = _open_source(ws_or_path)
     made = (made_at or _dt.datetime.now()).replace(microsecond=0)
     fd, tmp_name = tempfile.mkstemp(prefix=".cchc-backup-", suffix=".tmp", dir=out_dir)
@@ -371,6 +384,11 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         raise BackupError(f"Không đọc được tệp “{shown}”: {exc.strerror or exc}") from exc
     if len(data) > MAX_BACKUP_BYTES:
         raise TooLargeBackup(f"Tệp “{shown}” quá lớn để là tệp sao lưu CCHC; không nhận.")
+    return _check_header(data, shown)
+
+
+def _check_header(data: bytes, shown: str) -> bytes:
+    """The SQLite header says a whole, self-contained (not WAL) database of this size."""
     head = data[:100]
     if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
         raise NotABackup(f"Tệp “{shown}” không phải tệp sao lưu CCHC (không phải cơ sở dữ liệu SQLite).")
@@ -406,17 +424,24 @@ def read_backup(path, *, shown: str | None = None) -> BackupInfo:
     Accepts a ``.zip`` holding one backup.  Nothing in the file is executed: its schema
     must equal ours for its version before any table is read.
     """
+    return load_backup(path, shown=shown)[0]
+
+
+def load_backup(path, *, shown: str | None = None) -> tuple[BackupInfo, bytes]:
+    """(info, the exact bytes that were checked) of a backup file or a zip holding one."""
     path = Path(path)
     shown = shown or path.name
     if path.suffix.lower() == ".zip":
-        return _read_zip(path, shown)
-    data = _read_bytes(path, shown)
+        data, shown = _unzip(path, shown)
+        _check_header(data, shown)
+    else:
+        data = _read_bytes(path, shown)
     try:
         conn = _open_untrusted(data)
     except sqlite3.Error as exc:
         raise NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
     try:
-        return _read_open(conn, path, shown, data)
+        return _read_open(conn, path, shown, data), data
     except sqlite3.DatabaseError as exc:
         raise DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
     finally:
@@ -462,15 +487,15 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     check = conn.execute("PRAGMA quick_check(5)").fetchall()
     if check != [("ok",)]:
         raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
-    data = read_tables(conn, [(t, c) for t, c in tables if t in ("unit", FIGURES_TABLE)])
+    rows = read_tables(conn, [(t, c) for t, c in tables if t in ("unit", FIGURES_TABLE)])
     if info["schema_version"] != version:
         raise DamagedBackup(f"Tệp “{shown}”: thông tin sao lưu không khớp cấu trúc tệp.")
     unit_cols = dict(tables)["unit"]
-    units = data["unit"]
+    units = rows["unit"]
     if len(units) != 1:
         raise DamagedBackup(f"Tệp “{shown}” không có thông tin đơn vị.")
     figures: dict[str, dict] = {}
-    for code, key, value, _source in data[FIGURES_TABLE]:
+    for code, key, value, _source in rows[FIGURES_TABLE]:
         figures.setdefault(code, {})[key] = value
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
                       parent=info["parent"], periods=tuple(p for p in info["periods"].split(",") if p),
@@ -479,34 +504,24 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
                       figures=figures, unit=dict(zip(unit_cols, units[0])))
 
 
-def _read_zip(path: Path, shown: str) -> BackupInfo:
-    size = path.stat().st_size if path.exists() else 0
-    if size > MAX_BACKUP_BYTES:
-        raise TooLargeBackup(f"Tệp “{shown}” quá lớn để là tệp sao lưu CCHC; không nhận.")
+def _unzip(path: Path, shown: str) -> tuple[bytes, str]:
+    """(bytes, name to show) of the one .sqlite inside a zip, read up to the size limit."""
     try:
+        if path.stat().st_size > MAX_BACKUP_BYTES:
+            raise TooLargeBackup(f"Tệp “{shown}” quá lớn để là tệp sao lưu CCHC; không nhận.")
         with zipfile.ZipFile(path) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
             if len(members) != 1 or not members[0].filename.lower().endswith(".sqlite"):
                 raise NotABackup(f"Tệp nén “{shown}” phải chứa đúng một tệp sao lưu .sqlite.")
             member = members[0]
+            inner = f"{shown} › {Path(member.filename).name}"
             if member.file_size > MAX_BACKUP_BYTES:
-                raise TooLargeBackup(f"Tệp “{member.filename}” trong “{shown}” quá lớn; không nhận.")
-            with tempfile.TemporaryDirectory(prefix="cchc-zip-") as tmpdir:
-                inner = Path(tmpdir) / "backup.sqlite"
-                with zf.open(member) as src, open(inner, "wb") as dst:
-                    # read at most the limit, whatever the header claims (zip bombs)
-                    remaining = MAX_BACKUP_BYTES + 1
-                    while remaining > 0:
-                        chunk = src.read(min(1 << 20, remaining))
-                        if not chunk:
-                            break
-                        dst.write(chunk)
-                        remaining -= len(chunk)
-                if inner.stat().st_size > MAX_BACKUP_BYTES:
-                    raise TooLargeBackup(f"Tệp trong “{shown}” quá lớn; không nhận.")
-                info = read_backup(inner, shown=f"{shown} › {Path(member.filename).name}")
-                info.path = path
-                return info
+                raise TooLargeBackup(f"Tệp “{inner}” quá lớn; không nhận.")
+            with zf.open(member) as src:
+                data = src.read(MAX_BACKUP_BYTES + 1)   # at most the limit, whatever the header claims
+            if len(data) > MAX_BACKUP_BYTES:
+                raise TooLargeBackup(f"Tệp “{inner}” quá lớn; không nhận.")
+            return data, inner
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise DamagedBackup(f"Tệp nén “{shown}” bị hỏng ({exc}).") from exc
 
@@ -532,7 +547,7 @@ def restore(path, target_workspace_path, backup_dir=None) -> Path | None:
     """
     source = Path(path)
     target = Path(target_workspace_path)
-    verify(source)
+    _, data = load_backup(source)   # these bytes, checked, are what gets written
     saved = None
     _pause("backup-current")
     if target.exists():
@@ -543,14 +558,8 @@ def restore(path, target_workspace_path, backup_dir=None) -> Path | None:
     tmp = target.with_name(f".{target.name}.restore-{os.getpid()}")
     try:
         _pause("copy")
-        if source.suffix.lower() == ".zip":
-            with zipfile.ZipFile(source) as zf:
-                member = [m for m in zf.infolist() if not m.is_dir()][0]
-                with zf.open(member) as src, open(tmp, "wb") as dst:
-                    dst.write(src.read(MAX_BACKUP_BYTES + 1))
-        else:
-            with open(source, "rb") as src, open(tmp, "wb") as dst:
-                dst.write(src.read())
+        with open(tmp, "wb") as dst:
+            dst.write(data)
         conn = connect(tmp)
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -689,4 +698,4 @@ def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
 
 __all__ = ["BackupError", "BackupInfo", "DamagedBackup", "NotABackup", "TooLargeBackup", "TooNewBackup",
            "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "default_backup_dir", "file_digest",
-           "make_backup", "mail_text", "read_backup", "restore", "seal", "verify", "now"]
+           "load_backup", "make_backup", "mail_text", "read_backup", "restore", "seal", "verify", "now"]

@@ -42,6 +42,7 @@ def test_backup_is_one_checked_file_named_for_unit_and_period(demo_ws, tmp_path)
     assert info.schema_version == migrations.latest_version()
     assert info.made_at == "2022-06-15T09:30:00"
     assert len(info.sha256) == 64
+    assert info.size == path.stat().st_size
     # the unit's figures travel as its roll-up gave them
     assert info.figures["2022-H1"] == {k: v for k, v in rollup.plain_values(demo_ws, "2022-H1").items()
                                        if v is not None}
@@ -184,7 +185,10 @@ def test_killed_backup_leaves_the_workspace_whole(demo_path, tmp_path, step):
     with Workspace.open(demo_path) as again:
         assert again.typed_values("2022-H1") == expected
         assert again.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    # no file under a backup's name that is not whole
+    # no file under a backup's name that is not whole; an old leftover goes at the next backup
     assert not backup.backups_in(out)
+    for left in out.glob(".cchc-backup-*"):
+        os.utime(left, (time.time() - 7200, time.time() - 7200))
     path = backup.make_backup(demo_path, out)   # and the next backup works
     assert backup.verify(path).figures["2022-H1"]["dossier.received_total"] == 2500
+    assert sorted(p.name for p in out.iterdir()) == [path.name]
