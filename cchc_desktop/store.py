@@ -264,10 +264,17 @@ class Workspace:
         cond = " AND ".join(f"{k} = ?" for k in where)
         if row is None:
             self.conn.execute(f"DELETE FROM {table} WHERE {cond}", list(where.values()))
+        elif None not in where.values() and self.conn.execute(
+                f"SELECT 1 FROM {table} WHERE {cond}", list(where.values())).fetchone():
+            # UPDATE, never INSERT OR REPLACE: a REPLACE deletes the old row first, and
+            # ON DELETE CASCADE would take the period's figures with it.
+            sets = ", ".join(f"{k} = ?" for k in row)
+            self.conn.execute(f"UPDATE {table} SET {sets} WHERE {cond}",
+                              [*row.values(), *where.values()])
         else:
             cols = ", ".join(row)
             marks = ", ".join("?" for _ in row)
-            self.conn.execute(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+            self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
 
     def change_row(self, table: str, where: dict, after: dict | None) -> dict | None:
         """Replace (or delete, *after* None) one row, keeping it for undo; returns the old row.

@@ -146,3 +146,17 @@ def test_core_imports_no_qt():
             "print(bad); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_changing_a_period_keeps_its_figures(demo_ws):
+    """Editing the report number or window must not cascade-delete the period's values."""
+    before = demo_ws.typed_values("2022-H1")
+    assert len(before) > 40
+    demo_ws.update_period("2022-H1", report_number="5", window_to="15/06/2022")
+    assert demo_ws.typed_values("2022-H1") == before
+    assert demo_ws.period("2022-H1").report_number == "5"
+    demo_ws.undo()
+    assert demo_ws.period("2022-H1").report_number == "341"
+    assert demo_ws.typed_values("2022-H1") == before
+    demo_ws.update_unit(signer_name="Nguyễn Văn A")
+    assert demo_ws.typed_values("2022-H1") == before
