@@ -19,22 +19,6 @@ from .. import consolidation, periods, rollup
 from ..store import Workspace, WorkspaceError
 from ..vnformat import format_number
 
-def keep_none_alive():
-    """Work around PySide6 6.12 on CPython < 3.12: every call of a bound method returning
-    nothing drops one reference to None (measured: 1000 ``QLabel.setText`` → −1000), so a
-    window that fills tables aborts with "none_dealloc" at exit.  Python 3.12 made None
-    immortal; before that we give it a reference count it cannot run out of.  Idempotent."""
-    import sys
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < 1 << 40:
-        count.value += 1 << 40
-
-
-keep_none_alive()
-
 STATUS_COLOURS = {consolidation.RECEIVED: "#c8e6c9", consolidation.MISSING: "#eeeeee",
                   consolidation.ERROR: "#ffcdd2"}
 FILE_STATUS = {"accepted": "Đang dùng", "superseded": "Đã thay bằng tệp mới hơn", "refused": "Bị từ chối"}

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QGr
                                QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from .. import backup
-from .consolidation_window import keep_none_alive
 from ..store import WorkspaceError
 from ..vnformat import format_number
 
 FOLDER_SETTING = "send.folder"
-keep_none_alive()   # see there: PySide6 6.12 drops a reference to None on every void call
 
 
 def default_folder(ws) -> Path:
