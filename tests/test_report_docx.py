@@ -35,3 +35,18 @@ def test_word_report_form(demo_ws, tmp_path):
     with zipfile.ZipFile(path) as z:
         header = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
     assert "PAGE" in header
+
+
+def test_motto_fits_its_column_on_one_line(demo_ws, tmp_path):
+    """Word wraps 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' when its column is too narrow."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from cchc_desktop.reports import fonts, report_pdf
+    fonts.register()
+    path = tmp_path / "bc.docx"
+    report_docx.write(demo_ws, "2022-H1", path)
+    head = Document(path).tables[0]
+    left, right = (head.cell(0, 0).width, head.cell(0, 1).width)
+    motto_mm = stringWidth(report_pdf.MOTTO, fonts.BOLD, 13) / 72 * 25.4
+    cell_margins_mm = 2 * 1.9
+    assert right / 36000 >= motto_mm + cell_margins_mm           # EMU → mm
+    assert (left + right) / 36000 <= 210 - 30 - 15 + 0.5            # inside the text width

@@ -158,7 +158,8 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     head = doc.add_table(rows=2, cols=2)
     _no_borders(head)
     head.autofit = False
-    _widths(head, (Mm(70), Mm(95)))
+    # The motto in 13 pt bold is ~96 mm wide; Word's cell margins take ~4 mm more.
+    _widths(head, (Mm(62), Mm(103)))
     left, right = head.cell(0, 0), head.cell(0, 1)
     first = True
     parent = report_pdf.parent_body(unit)
@@ -172,9 +173,9 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
         _cell_para(left, line, 13, bold=True, first=first)
         first = False
     _cell_para(right, report_pdf.MOTTO, 13, bold=True, first=True)
-    _rule_para(left, 25, 70)                                  # a short rule under the issuing body
+    _rule_para(left, 25, 62)                                  # a short rule under the issuing body
     _cell_para(right, report_pdf.MOTTO2, 14, bold=True)
-    _rule_para(right, 63, 95)                                 # as long as the motto's second line
+    _rule_para(right, 63, 103)                                # as long as the motto's second line
     _cell_para(head.cell(1, 0), vnformat.document_number(p.report_number, unit.get("symbol") or "BC-UBND"), 13,
                first=True)
     _cell_para(head.cell(1, 1), report_pdf.date_line(unit, p), 14, italic=True, first=True)
