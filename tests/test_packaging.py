@@ -47,3 +47,13 @@ def test_bundle_starts_and_answers_version(tmp_path):
     out = subprocess.run([folder / f"cchc{exe}", "catalogue", "--json"], capture_output=True, text=True,
                          encoding="utf-8", cwd=tmp_path)
     assert out.returncode == 0 and json.loads(out.stdout)["areas"]
+    # The window itself starts from the bundle: a demo workspace made by the bundled cchc,
+    # then the real window shown on it with its home page (findings counted), and a clean exit.
+    out = subprocess.run([folder / f"cchc{exe}", "demo", "--db", tmp_path / "mau.cchc"], capture_output=True,
+                         text=True, encoding="utf-8", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([folder / f"cchc-desktop{exe}", "--smoke-test", tmp_path / "mau.cchc"], capture_output=True,
+                         text=True, encoding="utf-8", cwd=tmp_path, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert not (tmp_path / "config" / "CCHC").exists()   # a smoke test remembers nothing

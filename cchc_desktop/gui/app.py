@@ -4,8 +4,12 @@ Opens the workspace named on the command line (as a double-click on the file wou
 else the last one used, else offers the first-run choice (create a unit, open the
 sample, open a file).  The workspace is opened here, outside any window constructor,
 and handed to :class:`MainWindow`.  ``--version`` answers without importing Qt.
+``--smoke-test WORKSPACE`` starts the real window on the file, waits until it is shown with
+its home page built (findings counted), then quits: 0 when all went well, else 1 with the
+reason on stderr (the packaging test runs it from the PyInstaller bundle).
 """
 import sys
+import time
 from pathlib import Path
 
 
@@ -18,13 +22,13 @@ def default_folder() -> Path:
 
 def open_workspace(choice: str, path, unit: dict | None = None):
     """Open (or make) the workspace for a first-run / File-menu choice; WorkspaceError on failure."""
-    from .. import demo
     from ..store import Workspace
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if choice == "new":
         return Workspace.create(path, **(unit or {}))
     if choice == "sample" and not path.exists():
+        from .. import demo   # only here: opening a file needs no sample data
         demo.create(path)
     return Workspace.open(path)
 
@@ -66,6 +70,63 @@ class Controller:
             settings.remember_workspace(ws.path)
 
 
+def smoke_test(path, timeout: float = 60.0) -> int:
+    """Start the real window on *path*, wait for it to show its home page, quit; 0 or 1.
+
+    Nothing is remembered in the settings and no message box is shown: what went wrong
+    (the file, an import missing from a bundle, an exception in a slot) goes to stderr.
+    """
+    import traceback
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+    errors: list[str] = []
+    hook = sys.excepthook
+    sys.excepthook = lambda *exc: errors.append("".join(traceback.format_exception(*exc)))
+    window = ws = None
+    try:
+        from ..store import Workspace
+        from .main_window import HOME, MainWindow
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"Không có tệp dữ liệu: {path}")
+        ws = Workspace.open(path)
+        window = MainWindow(ws)
+        window.show()
+        home = window.page(HOME)
+        app = QApplication.instance()
+        deadline = time.monotonic() + timeout
+
+        def ready():
+            handle = window.windowHandle()
+            return (handle is not None and handle.isExposed() and window.ui.pages.currentWidget() is home
+                    and home.table.rowCount() > 0 and not home.findings_pending())
+        while not ready() and not errors:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"Cửa sổ chưa hiện trang chủ sau {timeout:.0f} giây.")
+            app.processEvents(QEventLoop.AllEvents, 50)
+        missing = [home.table.item(r, 4).text() for r in range(home.table.rowCount())
+                   if home.table.item(r, 4) is not None and home.table.item(r, 4).text() == "chưa có chức năng kiểm tra"]
+        if missing:
+            raise ImportError("Thiếu chức năng kiểm tra số liệu (cchc_desktop.rules) trong bản cài.")
+    except Exception as exc:   # every failure becomes a message and a non-zero exit
+        errors.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        sys.excepthook = hook
+        if window is not None:
+            window.hide()      # not close(): the smoke test leaves the saved geometry alone
+            window.deleteLater()
+        if ws is not None:
+            ws.close()
+    if errors:
+        print("cchc-desktop --smoke-test: LỖI", file=sys.stderr)
+        for e in errors:
+            print(e, file=sys.stderr)
+        return 1
+    print(f"cchc-desktop --smoke-test: cửa sổ đã mở tệp {path.name}, trang chủ đã hiện.")
+    return 0
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--version":
@@ -80,6 +141,12 @@ def main(argv=None) -> int:
     from . import translations
     translations.install(app)
     args = [a for a in argv if not a.startswith("-")]
+    if "--smoke-test" in argv:
+        if not args:
+            print("cchc-desktop --smoke-test: thiếu tên tệp dữ liệu (cchc-desktop --smoke-test TỆP.cchc)",
+                  file=sys.stderr)
+            return 2
+        return smoke_test(args[0])
     ws = None
     if args:
         ws = ops.run(None, open_workspace, "open", Path(args[0]), title="Không mở được tệp dữ liệu")

@@ -11,7 +11,6 @@ the reason and never stored.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboB
 from .. import periods, rollup
 from ..store import WorkspaceError
 from ..vnformat import format_number, nfc
+from .home import forget_template  # noqa: F401  (the window calls it from here)
+from .home import unit_template as _template
 
 STT, LABEL, UNIT, VALUE, SOURCE, NOTE = range(6)
 HEADERS = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Nguồn số liệu", "Ghi chú")
@@ -55,29 +56,6 @@ class FormRow:
     unit: str
     key: str | None = None
     style: str = "item"
-
-
-_TEMPLATES = weakref.WeakKeyDictionary()   # workspace → (template name, parsed template)
-
-
-def _template(ws):
-    """The unit's template, parsed once per workspace (the forms and the home page all use it)."""
-    from .. import templates
-    name = ws.unit().get("template")
-    cached = _TEMPLATES.get(ws)
-    if cached is not None and cached[0] == name:
-        return cached[1]
-    try:
-        tpl = templates.for_workspace(ws)
-    except Exception:   # no template shipped yet, or a broken copy: the catalogue still works
-        tpl = None
-    _TEMPLATES[ws] = (name, tpl)
-    return tpl
-
-
-def forget_template(ws):
-    """Call after the unit's template (or its adapted copy) changed."""
-    _TEMPLATES.pop(ws, None)
 
 
 def _top_heading_area(stt: str, area_ids) -> int | None:

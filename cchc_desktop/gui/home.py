@@ -7,6 +7,7 @@ there, how many findings it has; then the next deadline.
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -21,10 +22,35 @@ HOME_KINDS = ("Q1", "Q2", "H1", "Q3", "9M", "Q4", "Y")
 HEADERS = ("Kỳ báo cáo", "Hạn báo cáo", "Trạng thái", "Đã nhập", "Kết quả kiểm tra", "Việc cần làm")
 
 
+_TEMPLATES = weakref.WeakKeyDictionary()   # workspace → (template name, parsed template)
+
+
+def unit_template(ws):
+    """The unit's template, parsed once per workspace (the home page and the area forms use it).
+
+    It lives here, not in :mod:`.area_form`, so the first page shown needs no form module.
+    """
+    from .. import templates
+    name = ws.unit().get("template")
+    cached = _TEMPLATES.get(ws)
+    if cached is not None and cached[0] == name:
+        return cached[1]
+    try:
+        tpl = templates.for_workspace(ws)
+    except Exception:   # no template shipped yet, or a broken copy: the catalogue still works
+        tpl = None
+    _TEMPLATES[ws] = (name, tpl)
+    return tpl
+
+
+def forget_template(ws):
+    """Call after the unit's template (or its adapted copy) changed."""
+    _TEMPLATES.pop(ws, None)
+
+
 def template_keys(ws) -> list[str]:
     """The keys the unit's template prints (the catalogue's when there is no template)."""
-    from .area_form import _template
-    tpl = _template(ws)
+    tpl = unit_template(ws)
     keys = [k for app in (tpl.appendices if tpl else ()) if app.kind == "indicators" for k in app.keys()]
     if keys:
         return list(dict.fromkeys(keys))
@@ -93,6 +119,7 @@ class HomePage(QWidget):
         self.year.valueChanged.connect(lambda *_: self.reload())
         self.table.itemActivated.connect(self._activated)
         self._rows: list[tuple[str, object]] = []
+        self._pending: list[int] = []    # rows whose findings are not counted yet
         self._findings_timer = QTimer(self)
         self._findings_timer.setSingleShot(True)
         self._findings_timer.timeout.connect(self._fill_findings)
@@ -158,6 +185,7 @@ class HomePage(QWidget):
             self.next_label.setText(f"Hạn báo cáo gần nhất: <b>{next_due[1]}</b> – ngày {format_date(next_due[0])} ({when}).")
         else:
             self.next_label.setText(f"Không còn hạn báo cáo nào chưa xong trong năm {year}.")
+        self._pending = list(range(len(self._rows)))
         self._findings_timer.start(0)   # after the page shows: checking may take longer
 
     @staticmethod
@@ -171,7 +199,10 @@ class HomePage(QWidget):
         return "Kiểm tra, chốt số liệu"
 
     def _fill_findings(self):
-        for r, (code, p) in enumerate(self._rows):
+        """Fill the findings of one period per turn of the event loop, so the window stays responsive."""
+        while self._pending:
+            r = self._pending.pop(0)
+            code, p = self._rows[r]
             if p is None:
                 continue
             n = findings_count(self.ws, code)
@@ -181,8 +212,13 @@ class HomePage(QWidget):
             if n and n[0]:
                 item.setForeground(QBrush(QColor("#b00020")))
             self.table.setItem(r, 4, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+            break
+        if self._pending:
+            self._findings_timer.start(0)
+
+    def findings_pending(self) -> bool:
+        """True while some period's findings are still being counted."""
+        return bool(self._pending)
 
     def _activated(self, item):
         code, p = self._rows[item.row()]

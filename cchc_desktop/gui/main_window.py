@@ -12,7 +12,7 @@ import datetime as _dt
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QVBoxLayout, QWidget
 
 from .. import periods
@@ -21,6 +21,7 @@ from .ui_main_window import Ui_MainWindow
 
 STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
+FINDINGS_DELAY_MS = 250   # the findings dock checks again this long after the last change
 
 
 class MissingPage(QWidget):
@@ -62,6 +63,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.stale: set[str] = set()
         self.findings_dock = None
+        self._findings_on = None          # (workspace, period) the findings dock shows
+        self._findings_timer = QTimer(self)   # refreshes the dock once typing pauses
+        self._findings_timer.setSingleShot(True)
+        self._findings_timer.setInterval(FINDINGS_DELAY_MS)
+        self._findings_timer.timeout.connect(self._refresh_findings)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label, 1)
@@ -80,8 +86,6 @@ class MainWindow(QMainWindow):
 
     def set_workspace(self, ws):
         """Show *ws* (the caller opened it; the previous one is closed here)."""
-        if self.findings_dock is not None:
-            self.findings_dock.widget().close()   # it stops listening to the old workspace
         if self.ws is not None:
             if self._on_committed in self.ws.listeners:
                 self.ws.listeners.remove(self._on_committed)
@@ -92,9 +96,7 @@ class MainWindow(QMainWindow):
             self.ui.pages.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
-        if self.findings_dock is not None:
-            self.findings_dock.deleteLater()
-            self.findings_dock = None
+        # the findings dock stays: set_period() below points it at the new workspace
         nav = self.ui.navList
         nav.blockSignals(True)
         nav.clear()
@@ -202,8 +204,7 @@ class MainWindow(QMainWindow):
             if hasattr(w, "set_period"):
                 self._set_period_on(w)
         self.stale.clear()
-        if self.findings_dock is not None:
-            self.findings_dock.widget().set_period(self.ws, code)
+        self._point_findings()
         self._update_period_bar()
 
     def select_period(self, code: str):
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow):
                 self.stale.add(page_id)
         self._update_period_bar()
         self._update_actions()
+        if self.findings_dock is not None:
+            self._findings_timer.start()   # not now: a check must not slow the typing down
         self.saved_label.setText(f"Đã lưu lúc {_dt.datetime.now():%H:%M:%S}: {label}")
 
     def _update_actions(self):
@@ -317,6 +320,7 @@ class MainWindow(QMainWindow):
 
     # ---- tools of the other engineers ----
     def check(self):
+        """F7: show the findings dock (made the first time) checked afresh."""
         if self.findings_dock is None:
             try:
                 from .findings_panel import FindingsPanel
@@ -330,9 +334,24 @@ class MainWindow(QMainWindow):
             dock.setWidget(panel)
             self.addDockWidget(Qt.BottomDockWidgetArea, dock)
             self.findings_dock = dock
+            self._findings_on = (self.ws, self.code)
         else:
+            self._findings_timer.stop()
             self.findings_dock.widget().refresh()
         self.findings_dock.show()
+
+    def _point_findings(self):
+        """Give the findings dock the current workspace and period when either changed."""
+        if self.findings_dock is None or self._findings_on == (self.ws, self.code):
+            return
+        self._findings_timer.stop()
+        self._findings_on = (self.ws, self.code)
+        self.findings_dock.widget().set_period(self.ws, self.code)
+
+    def _refresh_findings(self):
+        dock = self.findings_dock
+        if dock is not None and dock.isVisible() and self.ws is not None and self.ws.conn is not None:
+            dock.widget().refresh()
 
     def go_to_key(self, key: str):
         """Show the area form holding *key* with its row selected."""
@@ -422,7 +441,7 @@ class MainWindow(QMainWindow):
     def unit_profile(self):
         from .dialogs import UnitDialog
         if UnitDialog(self.ws, self).exec():
-            from .area_form import forget_template
+            from .home import forget_template
             forget_template(self.ws)
             self._update_unit()
             for page_id in [p for p in self.pages if p.startswith("area") or p == HOME]:
