@@ -90,7 +90,8 @@ class HomePage(QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setPrefix("Năm ")
-        self.year.setValue(self._default_year())
+        self.year.setValue(self._today().year)
+        self._year_known = False   # the year of the last period, found by the first reload (one query)
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("homeTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -116,7 +117,7 @@ class HomePage(QWidget):
         layout.addWidget(self.next_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(help_label)
-        self.year.valueChanged.connect(lambda *_: self.reload())
+        self.year.valueChanged.connect(self._year_changed)
         self.table.itemActivated.connect(self._activated)
         self._rows: list[tuple[str, object]] = []
         self._pending: list[int] = []    # rows whose findings are not counted yet
@@ -127,22 +128,28 @@ class HomePage(QWidget):
     def _today(self) -> _dt.date:
         return self.today or _dt.date.today()
 
-    def _default_year(self) -> int:
-        ps = self.ws.periods()
-        return ps[-1].year if ps else self._today().year
+    def _set_year(self, year: int):
+        self._year_known = True
+        if year != self.year.value():
+            self.year.blockSignals(True)
+            self.year.setValue(year)
+            self.year.blockSignals(False)
+
+    def _year_changed(self, *_):
+        self._year_known = True
+        self.reload()
 
     def set_period(self, code):
         if code:
-            y = periods.parse_code(code).year
-            if y != self.year.value():
-                self.year.blockSignals(True)
-                self.year.setValue(y)
-                self.year.blockSignals(False)
+            self._set_year(periods.parse_code(code).year)
         self.reload()
 
     def reload(self):
+        added = self.ws.periods()
+        if not self._year_known:   # no period chosen yet: the year of the last one
+            self._set_year(added[-1].year if added else self._today().year)
         year = self.year.value()
-        have = {p.kind: p for p in self.ws.periods() if p.year == year}
+        have = {p.kind: p for p in added if p.year == year}
         kinds = [k for k in periods.KINDS if k in HOME_KINDS or k in have]
         kinds.sort(key=lambda k: periods.sort_key(f"{year}-{k}"))
         keys = template_keys(self.ws)
