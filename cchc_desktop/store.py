@@ -11,6 +11,7 @@ window opens a workspace at start-up and sqlite-utils costs ~100 ms to import.
 from __future__ import annotations
 
 import datetime as _dt
+import getpass
 import json
 import os
 import sqlite3
@@ -42,7 +43,6 @@ def now() -> str:
 
 def os_user() -> str:
     try:
-        import getpass   # here, not at start-up: it pulls in pwd and termios
         return getpass.getuser()
     except Exception:  # no login name on some Windows services
         return os.environ.get("USERNAME", "?")
