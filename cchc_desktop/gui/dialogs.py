@@ -288,3 +288,42 @@ class FirstRunDialog(QDialog):
         if name:
             self._path_edited = True
             self.ui.path.setText(name)
+
+
+class BackupDialog(QDialog):
+    """Where the automatic backups go and how many are kept (stored in the workspace)."""
+
+    def __init__(self, ws, parent=None):
+        super().__init__(parent)
+        from .. import backup
+        from .ui_backup_dialog import Ui_BackupDialog
+        self.ws = ws
+        self.ui = Ui_BackupDialog()
+        self.ui.setupUi(self)
+        _vi_buttons(self.ui.buttonBox)
+        folder = ws.setting(backup.FOLDER_SETTING) or str(backup.default_backup_dir(ws.path))
+        self.ui.folder.setText(folder)
+        self.ui.keep.setValue(int(ws.setting(backup.KEEP_SETTING) or backup.DEFAULT_KEEP))
+        self.ui.browse.clicked.connect(self._browse)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def _browse(self):
+        chosen = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu", self.ui.folder.text())
+        if chosen:
+            self.ui.folder.setText(chosen)
+
+    def accept(self):
+        from .. import backup
+        folder = Path(nfc(self.ui.folder.text()) or "")
+        if not str(folder) or str(folder) == ".":
+            self.ui.errorLabel.setText("Chưa chọn thư mục sao lưu.")
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.ui.errorLabel.setText(f"Không tạo được thư mục “{folder}”: {exc.strerror or exc}.")
+            return
+        self.ws.set_setting(backup.FOLDER_SETTING, str(folder))
+        self.ws.set_setting(backup.KEEP_SETTING, self.ui.keep.value())
+        super().accept()

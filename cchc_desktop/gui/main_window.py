@@ -22,6 +22,7 @@ from .ui_main_window import Ui_MainWindow
 STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
 FINDINGS_DELAY_MS = 250   # the findings dock checks again this long after the last change
+DAILY_BACKUP_DELAY_MS = 5000   # the day's first automatic backup waits until the window is in use
 
 
 class MissingPage(QWidget):
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.stale: set[str] = set()
         self.findings_dock = None
+        self._changed = False             # a change since the last backup made on leaving
         self._findings_on = None          # (workspace, period) the findings dock shows
         self._findings_timer = QTimer(self)   # refreshes the dock once typing pauses
         self._findings_timer.setSingleShot(True)
@@ -89,9 +91,13 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             if self._on_committed in self.ws.listeners:
                 self.ws.listeners.remove(self._on_committed)
+            self.auto_backup(daily=False)
             self.ws.close()
         self.ws = ws
+        self._changed = False
         ws.listeners.append(self._on_committed)
+        # The day's first backup, once the window is up (never on the start-up path).
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda w=ws: self.ws is w and self.auto_backup(daily=True))
         for page in list(self.pages.values()):
             self.ui.pages.removeWidget(page)
             page.deleteLater()
@@ -278,8 +284,34 @@ class MainWindow(QMainWindow):
             self._fill_periods(self.code)
 
     # ---- changes ----
+    def auto_backup(self, daily: bool):
+        """Rotating automatic backup: daily at the first opening, on leaving after a change.
+
+        A failure (full disk, folder gone) is said in the status line; it never stops the
+        officer's work nor the closing of the window.  Returns the file made, or None.
+        """
+        ws = self.ws
+        if ws is None or ws.conn is None or (not daily and not self._changed):
+            return None
+        from .. import backup
+        try:
+            made = backup.auto_backup(ws, daily=daily)
+        except Exception as exc:   # noqa: BLE001 - any failure is reported, none is fatal
+            self.statusBar().showMessage(f"Không sao lưu tự động được: {exc}", 15000)
+            return None
+        if made is not None:
+            if not daily:
+                self._changed = False
+            self.statusBar().showMessage(f"Đã sao lưu tự động: {made}", 10000)
+        return made
+
+    def backup_settings(self):
+        from .dialogs import BackupDialog
+        BackupDialog(self.ws, self).exec()
+
     def _on_committed(self, label: str):
         """After each committed operation of the workspace: reload what shows it."""
+        self._changed = True
         current = self.current_page_id()
         for page_id, w in self.pages.items():
             if page_id == current:
@@ -418,6 +450,7 @@ class MainWindow(QMainWindow):
         ui.actionConsolidate.triggered.connect(
             lambda: self.open_tool("consolidation_window", "ConsolidationWindow", "Tổng hợp"))
         ui.actionUnitProfile.triggered.connect(self.unit_profile)
+        ui.actionBackupSettings.triggered.connect(self.backup_settings)
         ui.actionNew.triggered.connect(lambda: self.workspaceRequested.emit("new", None))
         ui.actionOpen.triggered.connect(self.open_other)
         ui.actionOpenSample.triggered.connect(lambda: self.workspaceRequested.emit("sample", None))
@@ -468,6 +501,7 @@ class MainWindow(QMainWindow):
                                               "cải cách hành chính cấp xã.")
 
     def closeEvent(self, event):
+        self.auto_backup(daily=False)
         s = settings.store()
         s.setValue("window/geometry", self.saveGeometry())
         s.sync()

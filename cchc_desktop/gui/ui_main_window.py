@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -37,6 +37,8 @@ class Ui_MainWindow(object):
         self.actionOpenSample.setObjectName(u"actionOpenSample")
         self.actionUnitProfile = QAction(MainWindow)
         self.actionUnitProfile.setObjectName(u"actionUnitProfile")
+        self.actionBackupSettings = QAction(MainWindow)
+        self.actionBackupSettings.setObjectName(u"actionBackupSettings")
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
         self.actionUndo = QAction(MainWindow)
@@ -189,6 +191,7 @@ class Ui_MainWindow(object):
         self.menuFile.addAction(self.actionOpenSample)
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionUnitProfile)
+        self.menuFile.addAction(self.actionBackupSettings)
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
         self.menuEdit.addAction(self.actionUndo)
@@ -231,6 +234,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(shortcut)
         self.actionOpenSample.setText(QCoreApplication.translate("MainWindow", u"M\u1edf &d\u1eef li\u1ec7u m\u1eabu", None))
         self.actionUnitProfile.setText(QCoreApplication.translate("MainWindow", u"&Th\u00f4ng tin \u0111\u01a1n v\u1ecb\u2026", None))
+        self.actionBackupSettings.setText(QCoreApplication.translate("MainWindow", u"Sao l\u01b0u &t\u1ef1 \u0111\u1ed9ng\u2026", None))
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Tho\u00e1t", None))
 #if QT_CONFIG(shortcut)
         self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
