@@ -18,7 +18,7 @@ COMMANDS = {
     "init": "init", "demo": "demo", "period": "period", "values": "values",
     "validate": "validate", "targets": "targets", "report": "report",
     "backup": "backup", "restore": "restore", "consolidate": "consolidate",
-    "catalogue": "catalogue",
+    "catalogue": "catalogue", "rules": "rules",
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
@@ -60,6 +60,9 @@ def main(argv=None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:   # the output was piped into `head` or the like
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -288,6 +288,8 @@ class _Context:
         return _show(value, ind.decimals if ind and ind.decimals is not None else 2)
 
     def expr_label(self, formula: Formula) -> str:
+        if not formula.keys:
+            return formula.text.strip()
         if len(formula.keys) == 1 and formula.text.strip() == formula.keys[0]:
             return self.label(formula.keys[0])
         return " + ".join(self.label(k) for k in formula.keys) if _is_plain_sum(formula) else formula.text
@@ -403,7 +405,7 @@ def _rule_sum(ctx, rule: Rule):
     fields = {"total": ctx.show(key0, total), "sum": ctx.show(key0, s), "total_label": ctx.label(key0),
               "difference": ctx.show(key0, total - s)}
     default = (f"{ctx.expr_label(total_f)} ({fields['total']}) khác tổng các thành phần ({fields['sum']}: "
-               + " + ".join(f"{ctx.expr_label(p)} {ctx.show(p.keys[0], v)}"
+               + " + ".join(f"{ctx.expr_label(p)} {ctx.show((p.keys or total_f.keys or ('',))[0], v)}"
                             for p, v in zip(parts, known) if v is not None) + ")")
     if not complete:
         default = default.replace("khác tổng", "nhỏ hơn tổng")
@@ -416,7 +418,9 @@ def _rule_compare(ctx, rule: Rule):
     left, right = left_f.evaluate(values), right_f.evaluate(values)
     if left is None or right is None or _compare(left, op, right):
         return
-    k0, k1 = left_f.keys[0], right_f.keys[0]
+    # a side may be a plain number ("600"): show it with the other side's precision
+    k0 = (left_f.keys or right_f.keys or ("",))[0]
+    k1 = (right_f.keys or left_f.keys or ("",))[0]
     fields = {"left": ctx.show(k0, left), "right": ctx.show(k1, right),
               "left_label": ctx.expr_label(left_f), "right_label": ctx.expr_label(right_f),
               "difference": ctx.show(k0, left - right)}
