@@ -66,7 +66,7 @@ STARTUP = textwrap.dedent("""
     w.show()
     home = w.pages["home"]
     late = ("cchc_desktop.rules", "cchc_desktop.plans", "cchc_desktop.targets", "cchc_desktop.gui.area_form",
-            "cchc_desktop.demo", "reportlab", "openpyxl", "docx")
+            "cchc_desktop.demo", "cchc_desktop.templates", "cchc_desktop.rollup", "reportlab", "openpyxl", "docx")
     def first_turn():
         print("shown:", w.isVisible(), w.ui.pages.currentWidget() is home, home.table.rowCount())
         print("loaded at first paint:", [m for m in late if m in sys.modules])

@@ -126,9 +126,14 @@ def test_home_page_lists_periods_deadlines_status_and_completeness(qtbot, ws):
     page = HomePage(ws, today=_dt.date(2023, 5, 2))
     qtbot.addWidget(page)
     page.set_period("2023-H1")
-    rows = {page.table.item(r, 0).text(): [page.table.item(r, c).text() for c in range(4)]
+    shown = {page.table.item(r, 0).text(): page.table.item(r, 3).text() for r in range(page.table.rowCount())}
+    assert shown["6 tháng đầu năm 2023"] == "…"      # counted once the page is up, not before
+    qtbot.waitUntil(lambda: not page.findings_pending())
+    rows = {page.table.item(r, 0).text(): [page.table.item(r, c).text() for c in range(6)]
             for r in range(page.table.rowCount())}
     assert rows["Quý I năm 2023"][1:3] == ["15/03/2023", "đã chốt"]
+    assert rows["Quý I năm 2023"][5] == "In báo cáo, gửi lên cấp trên"
+    assert rows["6 tháng đầu năm 2023"][5].startswith("Nhập tiếp ")
     assert rows["6 tháng đầu năm 2023"][2] == "nháp"
     filled, total = rows["6 tháng đầu năm 2023"][3].split()[0].split("/")
     assert int(filled) >= 1 and int(total) > 10

@@ -3,6 +3,10 @@
 The periods of the year with their report deadlines, status (nháp / đã chốt / đã gửi), how
 complete each is (rows filled / rows of the template) and, once the checking module is
 there, how many findings it has; then the next deadline.
+
+The first paint shows the periods, deadlines and status only: the completeness (which needs
+the unit's template and every period's figures) comes one turn of the event loop after the
+window shows, then the findings one period per turn, so start-up waits for neither.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from .. import periods, rollup
+from .. import periods
 from ..vnformat import format_date
 
 STATUS_LABELS = {"draft": "nháp", "final": "đã chốt", "sent": "đã gửi"}
@@ -59,6 +63,7 @@ def template_keys(ws) -> list[str]:
 
 def completeness(ws, code: str, keys=None) -> tuple[int, int]:
     """(rows with a figure, rows of the template) for a period."""
+    from .. import rollup   # not at import: the first paint needs no figures
     keys = keys if keys is not None else template_keys(ws)
     cells = rollup.values(ws, code)
     return sum(1 for k in keys if k in cells and cells[k].value is not None), len(keys)
@@ -120,10 +125,11 @@ class HomePage(QWidget):
         self.year.valueChanged.connect(self._year_changed)
         self.table.itemActivated.connect(self._activated)
         self._rows: list[tuple[str, object]] = []
+        self._counted = True             # False until the completeness of the rows is filled in
         self._pending: list[int] = []    # rows whose findings are not counted yet
         self._findings_timer = QTimer(self)
         self._findings_timer.setSingleShot(True)
-        self._findings_timer.timeout.connect(self._fill_findings)
+        self._findings_timer.timeout.connect(self._fill_later)
 
     def _today(self) -> _dt.date:
         return self.today or _dt.date.today()
@@ -152,7 +158,6 @@ class HomePage(QWidget):
         have = {p.kind: p for p in added if p.year == year}
         kinds = [k for k in periods.KINDS if k in HOME_KINDS or k in have]
         kinds.sort(key=lambda k: periods.sort_key(f"{year}-{k}"))
-        keys = template_keys(self.ws)
         self._rows = []
         self.table.setRowCount(len(kinds))
         today = self._today()
@@ -165,10 +170,8 @@ class HomePage(QWidget):
             if p is None:
                 cells += ["chưa tạo", "", "", "Tạo kỳ và nhập số liệu" if deadline >= today else ""]
                 todo_open = deadline >= today
-            else:
-                filled, total = completeness(self.ws, p.code, keys)
-                cells += [STATUS_LABELS.get(p.status, p.status), f"{filled}/{total} dòng", "…",
-                          self._todo(p, filled, total)]
+            else:   # rows filled and what to do next come one turn later (_fill_completeness)
+                cells += [STATUS_LABELS.get(p.status, p.status), "…", "…", self._todo(p, None, None)]
                 todo_open = p.status == "draft"
             if todo_open and deadline >= today and (next_due is None or deadline < next_due[0]):
                 next_due = (deadline, label)
@@ -192,8 +195,9 @@ class HomePage(QWidget):
             self.next_label.setText(f"Hạn báo cáo gần nhất: <b>{next_due[1]}</b> – ngày {format_date(next_due[0])} ({when}).")
         else:
             self.next_label.setText(f"Không còn hạn báo cáo nào chưa xong trong năm {year}.")
+        self._counted = False
         self._pending = list(range(len(self._rows)))
-        self._findings_timer.start(0)   # after the page shows: checking may take longer
+        self._findings_timer.start(0)   # after the page shows: counting and checking take longer
 
     @staticmethod
     def _todo(p, filled, total) -> str:
@@ -201,9 +205,34 @@ class HomePage(QWidget):
             return "Đã gửi lên cấp trên"
         if p.status == "final":
             return "In báo cáo, gửi lên cấp trên"
+        if filled is None:   # not counted yet
+            return "…"
         if filled < total:
             return f"Nhập tiếp {total - filled} dòng, kiểm tra, chốt số liệu"
         return "Kiểm tra, chốt số liệu"
+
+    def _fill_later(self):
+        """After the page shows: the completeness of every row, then the findings one period per turn."""
+        if self.ws.conn is None:   # the workspace was closed (another file opened) meanwhile
+            self._counted, self._pending = True, []
+            return
+        if not self._counted:
+            self._fill_completeness()
+            if self._pending:
+                self._findings_timer.start(0)
+            return
+        self._fill_findings()
+
+    def _fill_completeness(self):
+        """'Đã nhập' (rows filled / rows of the template) and the next step of each added period."""
+        self._counted = True
+        keys = template_keys(self.ws)
+        for r, (code, p) in enumerate(self._rows):
+            if p is None:
+                continue
+            filled, total = completeness(self.ws, code, keys)
+            self.table.setItem(r, 3, QTableWidgetItem(f"{filled}/{total} dòng"))
+            self.table.setItem(r, 5, QTableWidgetItem(self._todo(p, filled, total)))
 
     def _fill_findings(self):
         """Fill the findings of one period per turn of the event loop, so the window stays responsive."""
@@ -224,8 +253,8 @@ class HomePage(QWidget):
             self._findings_timer.start(0)
 
     def findings_pending(self) -> bool:
-        """True while some period's findings are still being counted."""
-        return bool(self._pending)
+        """True while some period's completeness or findings are still being counted."""
+        return not self._counted or bool(self._pending)
 
     def _activated(self, item):
         code, p = self._rows[item.row()]
