@@ -102,6 +102,7 @@ class BackupInfo:
     sha256: str
     size: int
     figures: dict = field(default_factory=dict, repr=False)   # period → {key: value}
+    sources: dict = field(default_factory=dict, repr=False)   # period → {key: rollup source}
     unit: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -495,13 +496,15 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     if len(units) != 1:
         raise DamagedBackup(f"Tệp “{shown}” không có thông tin đơn vị.")
     figures: dict[str, dict] = {}
-    for code, key, value, _source in rows[FIGURES_TABLE]:
+    sources: dict[str, dict] = {}
+    for code, key, value, source in rows[FIGURES_TABLE]:
         figures.setdefault(code, {})[key] = value
+        sources.setdefault(code, {})[key] = source
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
                       parent=info["parent"], periods=tuple(p for p in info["periods"].split(",") if p),
                       program_version=info["program_version"], schema_version=version,
                       made_at=info["made_at"], made_by=info["made_by"], sha256=digest, size=len(data),
-                      figures=figures, unit=dict(zip(unit_cols, units[0])))
+                      figures=figures, sources=sources, unit=dict(zip(unit_cols, units[0])))
 
 
 def _unzip(path: Path, shown: str) -> tuple[bytes, str]:

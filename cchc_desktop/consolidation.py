@@ -15,11 +15,18 @@ work on them unchanged:
 * rates are never summed nor averaged: derived rates come back from the summed parts
   (rollup computes them); a typed percent with no parts is left out and shown per unit;
 * code answers are counted by value (``consolidated_codes``): 3 units "Kết hợp", 2 "Phát phiếu".
+
+Each accepted file's figures are also run through the checks (:func:`rules.check`), so the
+matrix can say which units sent figures with errors (a total that differs from its parts).
+The file is still never trusted: the checks run in a scratch in-memory workspace made here
+(:class:`FigureChecker`) and filled with ``set_values`` from the figures already read with
+explicit queries; the counts and messages are kept with the received period (db/004).
 """
 from __future__ import annotations
 
 import json
 import math
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +69,24 @@ class ImportResult:
     refused: list = field(default_factory=list)      # Refusal
     older: list = field(default_factory=list)        # (BackupInfo, period) kept only as history
     periods: list = field(default_factory=list)      # period codes recomputed
+    checks: dict = field(default_factory=dict)       # sha256 of an accepted file → {period: Checked}
+
+    def checked(self, info: BackupInfo) -> dict:
+        """period → :class:`Checked` of an accepted file."""
+        return self.checks.get(info.sha256, {})
+
+
+@dataclass
+class Checked:
+    """What the checks found in one unit's figures of one period."""
+    errors: int = 0
+    warnings: int = 0
+    findings: list = field(default_factory=list)     # {"severity", "rule", "message"}
+
+    def summary(self) -> str:
+        """“2 lỗi, 1 cảnh báo”, or “không có lỗi”."""
+        parts = [f"{n} {word}" for n, word in ((self.errors, "lỗi"), (self.warnings, "cảnh báo")) if n]
+        return ", ".join(parts) or "không có lỗi"
 
 
 # ---- the workspace ---------------------------------------------------------------------
@@ -178,6 +203,90 @@ def check_files(ws: Workspace, paths) -> tuple[list, list[Refusal]]:
     return good, refused
 
 
+# ---- checking a unit's figures --------------------------------------------------------
+class FigureChecker:
+    """Runs the checks on received figures without ever opening the received file.
+
+    One empty workspace is made in memory per import (the receiving office's catalogue,
+    code lists and own rules); for each file a fresh in-memory copy of it is filled with
+    ``set_values`` from the figures already read and checked, and :func:`rules.check` runs
+    on every period there (so rules across periods of the same unit still apply).  Values
+    the unit's roll-up derived are left out: the scratch workspace derives them again.
+    """
+
+    def __init__(self, ws: Workspace):
+        from . import rules
+
+        self._rules = rules
+        self.catalogue = ws.catalogue
+        # The receiving office's code lists (already loaded by _value_rules) stand for the
+        # scratch workspace's template, so it does not read a template per file.
+        self._codes = {key: ws.code_list(key) for key in (i.key for i in ws.catalogue if i.kind == CODE)}
+        unit = ws.unit()
+        with Workspace.create(":memory:", name=unit["name"] or DEFAULT_UNIT) as blank:
+            blank._catalogue = self.catalogue
+            for row in rules.user_rules(ws):
+                try:
+                    rules.add_rule(blank, row["definition"])
+                except (WorkspaceError, TypeError, AttributeError):
+                    continue   # a broken rule is skipped here as rules_for skips it
+            self._image = blank.conn.serialize()
+
+    def _scratch(self) -> Workspace:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.deserialize(self._image)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        scratch = Workspace(conn, Path(":memory:"), catalogue=self.catalogue)
+        scratch._template_codes = self._codes
+        return scratch
+
+    def check(self, info: BackupInfo, figures: dict[str, dict]) -> dict[str, Checked]:
+        """period → :class:`Checked` for the figures of one file."""
+        from .rollup import DERIVED
+
+        scratch = self._scratch()
+        try:
+            out, codes = {}, sorted(figures, key=periods.sort_key)
+            for code in codes:
+                out[code] = Checked()
+                scratch.add_period(code)
+                sources = info.sources.get(code) or {}
+                items = [(k, v) for k, v in figures[code].items() if sources.get(k) != DERIVED]
+                try:
+                    scratch.set_values(code, items)
+                except WorkspaceError:
+                    # A value the form itself would refuse (a rate above 100): an error of
+                    # the unit's figures, reported, and the other values still checked.
+                    good = []
+                    for key, value in items:
+                        try:
+                            scratch.parse_value(key, value)
+                            good.append((key, value))
+                        except WorkspaceError as exc:
+                            self._add(out[code], "error", "domain", str(exc))
+                    scratch.set_values(code, good)
+            for code in codes:
+                try:
+                    found = self._rules.check(scratch, code)
+                except Exception as exc:   # figures no rule expected must not stop the import
+                    self._add(out[code], "warning", "check", f"Không kiểm tra hết được số liệu kỳ {code} ({exc}).")
+                    continue
+                for f in found:
+                    self._add(out[code], f.severity, f.rule, f.message)
+            return out
+        finally:
+            scratch.close()
+
+    @staticmethod
+    def _add(checked: Checked, severity: str, rule: str, message: str):
+        if severity == "error":
+            checked.errors += 1
+        else:
+            checked.warnings += 1
+        checked.findings.append({"severity": severity, "rule": rule, "message": message})
+
+
 # ---- importing -------------------------------------------------------------------------
 def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> ImportResult:
     """Check every file, then write the accepted ones in one operation and recompute.
@@ -208,6 +317,9 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
     if not fresh:
         return result
     fresh.sort(key=lambda f: (f[0].made_at, f[0].unit_slug))
+    checker = FigureChecker(ws)
+    for info, figures in fresh:
+        result.checks[info.sha256] = checker.check(info, figures)
     touched = set()
     with ws.operation(f"Nhận {len(fresh)} tệp tổng hợp", undoable=False):
         stamp = now()
@@ -217,7 +329,9 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
             "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'")}
         for info, figures in fresh:
             file_id = _write_file(ws, info, stamp)
+            checks = result.checks[info.sha256]
             for code, values in figures.items():
+                checked = checks.get(code) or Checked()
                 current = in_use.get((info.unit_slug, code))
                 status = "accepted"
                 if current is not None and current[1] > info.made_at:
@@ -229,7 +343,9 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
                     in_use[(info.unit_slug, code)] = (file_id, info.made_at)
                 ws.change_row("received_periods", {"file_id": file_id, "period_code": code}, {
                     "file_id": file_id, "unit_slug": info.unit_slug, "period_code": code,
-                    "figures": json.dumps(values, ensure_ascii=False, sort_keys=True), "status": status})
+                    "figures": json.dumps(values, ensure_ascii=False, sort_keys=True), "status": status,
+                    "errors": checked.errors, "warnings": checked.warnings,
+                    "findings": json.dumps(checked.findings, ensure_ascii=False)})
                 if status == "accepted":
                     touched.add(code)
             ws._audit(None, "consolidation", info.unit_slug, None, info.path.name, "receive")
@@ -372,23 +488,61 @@ def received_periods(ws: Workspace) -> list[str]:
     return sorted(codes, key=periods.sort_key)
 
 
-RECEIVED, MISSING, ERROR = "received", "missing", "error"
-STATUS_LABELS = {RECEIVED: "Đã nhận", MISSING: "Chưa có", ERROR: "Lỗi"}
+RECEIVED, MISSING, ERROR, INVALID = "received", "missing", "error", "invalid"
+STATUS_LABELS = {RECEIVED: "Đã nhận", MISSING: "Chưa có", ERROR: "Lỗi", INVALID: "Có lỗi"}
+SHOWN_FINDINGS = 10   # messages written into a matrix cell's detail; period_findings has all
+
+
+def checks(ws: Workspace) -> dict[tuple[str, str], Checked]:
+    """(unit slug, period) → :class:`Checked` of the figures in use."""
+    out = {}
+    for r in ws.conn.execute("SELECT unit_slug, period_code, errors, warnings, findings FROM received_periods "
+                             "WHERE status = 'accepted'"):
+        try:
+            found = json.loads(r["findings"])
+        except ValueError:
+            found = []
+        out[(r["unit_slug"], r["period_code"])] = Checked(r["errors"], r["warnings"], found)
+    return out
+
+
+def period_findings(ws: Workspace, slug: str, code: str) -> list[dict]:
+    """The findings ({severity, rule, message}, errors first) of a unit's figures in use for *code*."""
+    checked = checks(ws).get((slug, code))
+    if checked is None:
+        return []
+    return sorted(checked.findings, key=lambda f: f["severity"] != "error")
+
+
+def _detail(file_text: str, checked: Checked | None) -> str:
+    if checked is None or not checked.findings:
+        return file_text
+    found = sorted(checked.findings, key=lambda f: f["severity"] != "error")
+    lines = [f"{file_text}", f"Kiểm tra số liệu: {checked.summary()}"]
+    lines += [f"• {'Lỗi' if f['severity'] == 'error' else 'Cảnh báo'}: {f['message']}" for f in found[:SHOWN_FINDINGS]]
+    if len(found) > SHOWN_FINDINGS:
+        lines.append(f"… và {len(found) - SHOWN_FINDINGS} mục khác")
+    return "\n".join(lines)
 
 
 def matrix(ws: Workspace, refused: list[Refusal] = ()) -> tuple[list, list, dict]:
     """(units, periods, {(slug, code): (status, detail)}) for the units × periods table.
 
-    Files refused in this session mark their unit and period (read from the file name)
-    as errors when nothing was accepted for them.
+    Accepted figures the checks found errors in are INVALID (“Có lỗi”), with the counts and
+    messages in the detail.  Files refused in this session mark their unit and period (read
+    from the file name) as errors when nothing was accepted for them.
     """
     unit_list = units(ws)
     codes = received_periods(ws)
+    found = checks(ws)
     cells = {}
     for r in ws.conn.execute(
             "SELECT rp.unit_slug, rp.period_code, rf.file_name, rf.made_at FROM received_periods rp "
             "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'"):
-        cells[(r["unit_slug"], r["period_code"])] = (RECEIVED, f"{r['file_name']} ({r['made_at']})")
+        where = (r["unit_slug"], r["period_code"])
+        checked = found.get(where)
+        status = INVALID if checked is not None and checked.errors else RECEIVED
+        cells[where] = (status, _detail(f"{r['file_name']} ({r['made_at']})", checked))
     names = dict(unit_list)
     for ref in refused:
         m = backup.NAME_PATTERN.match(ref.path.name)

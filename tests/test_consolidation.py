@@ -322,3 +322,74 @@ def test_nothing_in_a_received_file_is_executed(receiving, twenty, tmp_path):
         backup.verify(bad)
     assert bad.read_bytes() == before   # opened read-only: not even a journal written
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("t.sqlite")) == ["t.sqlite"]
+
+
+# ---- checks on accepted figures ----------------------------------------------------------
+def test_accepted_figures_with_a_wrong_total_show_as_with_errors(tmp_path, capsys):
+    rng = random.Random(7)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    clean, _ = make_unit(folder, 1, rng)
+    parts = {"dossier.resolved_early": 10, "dossier.resolved_on_time": 20, "dossier.resolved_late": 5}
+    wrong, _ = make_unit(folder, 2, rng, values={"dossier.received_total": 100, "dossier.resolved_total": 50,
+                                                 **parts})   # 50 ≠ 10 + 20 + 5
+    c = tmp_path / "c.cchc"
+    assert main(["consolidate", "--db", str(c), str(clean), str(wrong)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    clean_line = lines.index(next(x for x in lines if clean.name in x))
+    wrong_line = lines.index(next(x for x in lines if wrong.name in x))
+    assert lines[clean_line + 1].strip().startswith("Kiểm tra số liệu: 0 lỗi")
+    assert lines[wrong_line + 1].strip().startswith("Kiểm tra số liệu: 1 lỗi")
+    assert "kỳ 2022-H1: 1 lỗi" in lines[wrong_line + 1]
+    with Workspace.open(c) as ws:
+        _, codes, cells = consolidation.matrix(ws)
+        slug_wrong = backup.read_backup(wrong).unit_slug
+        slug_clean = backup.read_backup(clean).unit_slug
+        status, detail = cells[(slug_wrong, "2022-H1")]
+        assert status == consolidation.INVALID and consolidation.STATUS_LABELS[status] == "Có lỗi"
+        assert "1 lỗi" in detail and "khác tổng số hồ sơ giải quyết trước hạn, đúng hạn và quá hạn (35)" in detail
+        assert cells[(slug_clean, "2022-H1")] [0] == consolidation.RECEIVED
+        found = consolidation.period_findings(ws, slug_wrong, "2022-H1")
+        assert [(f["severity"], f["rule"]) for f in found] == [("error", "sum.dossier_resolved")]
+        assert consolidation.period_findings(ws, slug_clean, "2022-H1") == []
+        # the figures with errors are still summed: the office sees them and asks the unit
+        assert rollup.plain_values(ws, "2022-H1")["dossier.resolved_late"] == 5
+
+
+def test_checks_never_open_the_received_file(tmp_path, monkeypatch):
+    """The checks run on the figures read with explicit queries, in a workspace of our own."""
+    rng = random.Random(8)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    f, _ = make_unit(folder, 1, rng)
+    opened = []
+    real_open = Workspace.open.__func__
+    monkeypatch.setattr(Workspace, "open", classmethod(lambda cls, path, **kw: opened.append(Path(path)) or
+                                                       real_open(cls, path, **kw)))
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        before = f.read_bytes()
+        result = consolidation.import_files(ws, [f])
+        assert result.checked(result.accepted[0])["2022-H1"].errors == 0
+    assert opened and f not in opened and f.read_bytes() == before
+
+
+def test_a_value_the_form_refuses_is_an_error_not_a_crash(tmp_path):
+    """A typed rate above 100 (digest recomputed) passes the import's value check but is an error."""
+    rng = random.Random(9)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    good, _ = make_unit(folder, 1, rng)
+    odd = tmp_path / "CCHC_xa-so-1_2022-H1_20220615-0931.sqlite"
+    shutil.copy(good, odd)
+    conn = sqlite3.connect(odd)
+    conn.execute("UPDATE backup_figures SET value = 180.5 WHERE key = 'staff.training_rate'")
+    conn.commit()
+    conn.close()
+    backup.seal(odd)
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        result = consolidation.import_files(ws, [odd])
+        checked = result.checked(result.accepted[0])["2022-H1"]
+        assert checked.errors >= 1 and any("100" in f["message"] for f in checked.findings)
+        _, _, cells = consolidation.matrix(ws)
+        assert {s for s, _ in cells.values()} == {consolidation.INVALID}

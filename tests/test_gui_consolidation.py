@@ -141,3 +141,41 @@ def test_given_a_consolidation_workspace_it_shows_it_and_leaves_it_open(qtbot, t
         assert win.matrix.rowCount() == 2
         win.close()
         assert ws.conn is not None   # the caller's workspace stays open
+
+
+def _unit_file(folder: Path, name: str, values: dict, made: dt.datetime) -> Path:
+    with Workspace.create(folder / f"{name}.cchc", name=name, parent="UBND huyện Thử") as ws:
+        ws.add_period("2022-H1")
+        ws.set_values("2022-H1", list(values.items()))
+        return backup.make_backup(ws, folder / "gui", made_at=made)
+
+
+def test_figures_failing_the_checks_show_as_with_errors(qtbot, tmp_path):
+    clean = _unit_file(tmp_path, "UBND xã Sạch", {"dossier.received_total": 40, "dossier.resolved_total": 35,
+                                                 "dossier.resolved_early": 10, "dossier.resolved_on_time": 20,
+                                                 "dossier.resolved_late": 5}, dt.datetime(2022, 6, 15, 9, 0))
+    wrong = _unit_file(tmp_path, "UBND xã Sai", {"dossier.received_total": 100, "dossier.resolved_total": 50,
+                                                "dossier.resolved_early": 10, "dossier.resolved_on_time": 20,
+                                                "dossier.resolved_late": 5}, dt.datetime(2022, 6, 15, 9, 5))
+    win = ConsolidationWindow(None)
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    win.open_path(tmp_path / "tong-hop.cchc")
+    result = win.import_paths([clean, wrong])
+    assert len(result.accepted) == 2
+    assert "1 tệp có số liệu không qua kiểm tra" in win.status.text()
+    matrix = {r[0]: r[1] for r in _cells(win.matrix)}
+    assert matrix == {"UBND xã Sạch": "Đã nhận", "UBND xã Sai": "Có lỗi (1)"}
+    row = [r[0] for r in _cells(win.matrix)].index("UBND xã Sai")
+    cell = win.matrix.item(row, 1)
+    assert "1 lỗi" in cell.toolTip() and "khác tổng số hồ sơ giải quyết" in cell.toolTip()
+    win.matrix.setCurrentCell(row, 1)
+    assert "UBND xã Sai" in win.matrix_label.text() and "1 lỗi" in win.matrix_label.text()
+    texts = [win.matrix_findings.item(i).text() for i in range(win.matrix_findings.count())]
+    assert len(texts) == 1 and texts[0].startswith("Lỗi: Tổng số hồ sơ đã giải quyết (50) khác tổng")
+    win.matrix.setCurrentCell(1 - row, 1)
+    assert "không có lỗi" in win.matrix_label.text() and win.matrix_findings.count() == 0
+    win.matrix.setCurrentCell(row, 1)
+    if os.environ.get("CCHC_SHOTS"):
+        win.grab().save(os.environ["CCHC_SHOTS"])
+    win.close()

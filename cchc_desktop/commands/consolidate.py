@@ -30,6 +30,11 @@ def run(args) -> int:
     ws.close()
     for info in result.accepted:
         print(f"Đã nhận: {info.path.name} – {info.unit_name} ({', '.join(info.periods)})")
+        checked = result.checked(info)
+        errors = sum(c.errors for c in checked.values())
+        warnings = sum(c.warnings for c in checked.values())
+        per_period = "; ".join(f"kỳ {code}: {c.summary()}" for code, c in checked.items() if c.findings)
+        print(f"  Kiểm tra số liệu: {errors} lỗi, {warnings} cảnh báo" + (f" ({per_period})" if per_period else ""))
     for info in result.duplicates:
         print(f"Đã có từ trước: {info.path.name}")
     for info, code in result.older:

@@ -2,7 +2,9 @@
 
 Import many units' files at once (files, a folder, or drag and drop); each is checked by
 the core (:mod:`cchc_desktop.consolidation`) and accepted whole or refused with a reason.
-Shown: the units × periods matrix (received, missing, errors), the consolidated figures,
+Shown: the units × periods matrix (received, missing, with errors — a refused file, or
+accepted figures the checks found errors in, listed under the matrix for the chosen cell),
+the consolidated figures,
 the unit-by-unit table, the received files with their history, and the refused files.
 The consolidated appendices print through :mod:`cchc_desktop.reports`.
 """
@@ -12,15 +14,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from .. import consolidation, periods, rollup
 from ..store import Workspace, WorkspaceError
 from ..vnformat import format_number
 
 STATUS_COLOURS = {consolidation.RECEIVED: "#c8e6c9", consolidation.MISSING: "#eeeeee",
-                  consolidation.ERROR: "#ffcdd2"}
+                  consolidation.ERROR: "#ffcdd2", consolidation.INVALID: "#ffe0b2"}
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#8d6e00"}
 FILE_STATUS = {"accepted": "Đang dùng", "superseded": "Đã thay bằng tệp mới hơn", "refused": "Bị từ chối"}
 
 
@@ -110,7 +114,24 @@ class ConsolidationWindow(QWidget):
         self.by_unit = _table([])
         self.files = _table(["Tệp", "Đơn vị", "Các kỳ", "Tạo lúc", "Nhận lúc", "Trạng thái", "Ghi chú"])
         self.refused_table = _table(["Tệp", "Lý do không nhận"])
-        self.tabs.addTab(self.matrix, "Đơn vị × kỳ")
+        self.matrix.currentCellChanged.connect(self._matrix_cell)
+        self.matrix_label = QLabel("Chọn một ô để xem kết quả kiểm tra số liệu của đơn vị trong kỳ đó.")
+        self.matrix_label.setWordWrap(True)
+        self.matrix_findings = QListWidget()
+        self.matrix_findings.setObjectName("matrixFindings")
+        self.matrix_findings.setWordWrap(True)
+        below = QWidget()
+        below_lay = QVBoxLayout(below)
+        below_lay.setContentsMargins(0, 0, 0, 0)
+        below_lay.addWidget(self.matrix_label)
+        below_lay.addWidget(self.matrix_findings, 1)
+        self.matrix_page = QSplitter(Qt.Vertical)
+        self.matrix_page.addWidget(self.matrix)
+        self.matrix_page.addWidget(below)
+        self.matrix_page.setStretchFactor(0, 3)
+        self.matrix_page.setStretchFactor(1, 1)
+        self._matrix_keys: list = []
+        self.tabs.addTab(self.matrix_page, "Đơn vị × kỳ")
         self.tabs.addTab(self.figures, "Số liệu tổng hợp")
         self.tabs.addTab(self.by_unit, "Từng đơn vị")
         self.tabs.addTab(self.files, "Tệp đã nhận")
@@ -207,6 +228,9 @@ class ConsolidationWindow(QWidget):
             parts.append(f"{len(result.duplicates)} tệp đã nhận từ trước")
         if result.older:
             parts.append(f"{len(result.older)} kỳ cũ hơn số liệu đang dùng (chỉ lưu lịch sử)")
+        with_errors = [i for i in result.accepted if any(c.errors for c in result.checked(i).values())]
+        if with_errors:
+            parts.append(f"{len(with_errors)} tệp có số liệu không qua kiểm tra (ô “Có lỗi” trong bảng đơn vị × kỳ)")
         if result.refused:
             parts.append(f"{len(result.refused)} tệp bị từ chối (xem thẻ “Tệp bị từ chối”)")
         self.status.setText("; ".join(parts) + ".")
@@ -269,15 +293,54 @@ class ConsolidationWindow(QWidget):
         t.setColumnCount(1 + len(codes))
         t.setHorizontalHeaderLabels(["Đơn vị"] + [periods.parse_code(c).label for c in codes])
         t.setRowCount(len(units))
+        checks = consolidation.checks(self.cws)
+        self._matrix_keys = [(slug, name, codes) for slug, name in units]
         for r, (slug, name) in enumerate(units):
             t.setItem(r, 0, _item(name, slug))
             for c, code in enumerate(codes, 1):
                 status, detail = cells[(slug, code)]
-                item = _item(consolidation.STATUS_LABELS[status], detail or None)
+                text = consolidation.STATUS_LABELS[status]
+                checked = checks.get((slug, code))
+                if status == consolidation.INVALID and checked is not None:
+                    text = f"{text} ({format_number(checked.errors)})"
+                item = _item(text, detail or None)
                 item.setBackground(QBrush(QColor(STATUS_COLOURS[status])))
                 item.setTextAlignment(Qt.AlignCenter)
                 t.setItem(r, c, item)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self._show_findings(None, None)
+
+    def _matrix_cell(self, row: int, column: int, *_):
+        if self.cws is None or not (0 <= row < len(self._matrix_keys)) or column < 1:
+            self._show_findings(None, None)
+            return
+        slug, name, codes = self._matrix_keys[row]
+        self._show_findings((slug, name), codes[column - 1] if column - 1 < len(codes) else None)
+
+    def _show_findings(self, unit, code):
+        """List what the checks found in a unit's figures of a period (the chosen matrix cell)."""
+        self.matrix_findings.clear()
+        if unit is None or code is None:
+            self.matrix_label.setText("Chọn một ô để xem kết quả kiểm tra số liệu của đơn vị trong kỳ đó.")
+            return
+        slug, name = unit
+        label = periods.parse_code(code).label
+        checked = consolidation.checks(self.cws).get((slug, code))
+        if checked is None:
+            refused = [r for r in self.refused if self._refusal_cleared(r, {(slug, code)})]
+            self.matrix_label.setText(f"{name} – {label}: chưa có số liệu được nhận.")
+            for r in refused:
+                item = QListWidgetItem(f"Tệp bị từ chối: {r.reason}")
+                item.setForeground(QBrush(QColor(SEVERITY_COLOURS["error"])))
+                self.matrix_findings.addItem(item)
+            return
+        self.matrix_label.setText(f"{name} – {label}: kiểm tra số liệu: {checked.summary()}.")
+        for f in consolidation.period_findings(self.cws, slug, code):
+            word = "Lỗi" if f["severity"] == "error" else "Cảnh báo"
+            item = QListWidgetItem(f"{word}: {f['message']}")
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f["severity"], "#000000"))))
+            item.setToolTip(f["rule"])
+            self.matrix_findings.addItem(item)
 
     def _fill_files(self):
         rows = consolidation.received(self.cws)
