@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import json
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,27 +27,68 @@ class CatalogueError(ValueError):
     """A catalogue or template file that does not hold together."""
 
 
-@dataclass(frozen=True)
-class Area:
+class FrozenError(AttributeError):
+    """Raised on assigning to a field of a catalogue record (they are shared, never changed)."""
+
+
+class Record:
+    """An immutable value record: what ``@dataclass(frozen=True)`` gave, written out.
+
+    The records of the start-up path are plain classes because the decorator compiles each
+    class's methods when the module is imported (about 1 ms a class on the window's start).
+    Subclasses name their ``__slots__`` (the fields, in order) and set them in ``__init__``
+    with ``_set``; equality, hashing, ``repr``, copying and pickling follow the fields.
+    """
+    __slots__ = ()
+
+    def _set(self, **values):
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, f) for f in self.__slots__)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self):
+        return hash(self._values())
+
+    def __repr__(self):
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
+        return f"{self.__class__.__qualname__}({fields})"
+
+    def __reduce__(self):
+        return self.__class__, self._values()
+
+    def __setattr__(self, name, value):
+        raise FrozenError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        raise FrozenError(f"cannot delete field {name!r}")
+
+
+class Area(Record):
     """A reform area (lĩnh vực CCHC), numbered 1–7 as in the reports."""
-    id: int
-    key: str
-    label: str
+    __slots__ = ("id", "key", "label")
+
+    def __init__(self, id: int, key: str, label: str):
+        self._set(id=id, key=key, label=label)
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(Record):
     """One statistic: a stable key and how to read, check, roll up and print it."""
-    key: str
-    label: str
-    unit: str
-    kind: str
-    rollup: str
-    area: int
-    codes: dict = field(default_factory=dict)   # {int value: wording}
-    formula: str | None = None                  # derived rate: arithmetic over keys
-    decimals: int | None = None                 # how precisely it prints
-    help: str = ""
+    __slots__ = ("key", "label", "unit", "kind", "rollup", "area", "codes", "formula", "decimals", "help")
+
+    def __init__(self, key: str, label: str, unit: str, kind: str, rollup: str, area: int,
+                 codes: dict | None = None, formula: str | None = None, decimals: int | None = None,
+                 help: str = ""):
+        # codes: {int value: wording}; formula: a derived rate's arithmetic over keys;
+        # decimals: how precisely it prints
+        self._set(key=key, label=label, unit=unit, kind=kind, rollup=rollup, area=area,
+                  codes={} if codes is None else codes, formula=formula, decimals=decimals, help=help)
 
     @property
     def derived(self) -> bool:
@@ -65,23 +105,22 @@ class Indicator:
         return sep.join(f"{label} = {value}" for value, label in self.codes.items())
 
 
-@dataclass(frozen=True)
-class DetailColumn:
-    key: str
-    label: str
-    kind: str = "count"
-    feeds: str | None = None   # the core key this column's total becomes
+class DetailColumn(Record):
+    __slots__ = ("key", "label", "kind", "feeds")
+
+    def __init__(self, key: str, label: str, kind: str = "count", feeds: str | None = None):
+        # feeds: the core key this column's total becomes
+        self._set(key=key, label=label, kind=kind, feeds=feeds)
 
 
-@dataclass(frozen=True)
-class DetailTable:
+class DetailTable(Record):
     """A grid of rows (e.g. one per lĩnh vực) whose column totals feed core keys."""
-    name: str
-    label: str
-    area: int
-    row_label: str
-    columns: tuple
-    row_choices: tuple = ()
+    __slots__ = ("name", "label", "area", "row_label", "columns", "row_choices")
+
+    def __init__(self, name: str, label: str, area: int, row_label: str, columns: tuple,
+                 row_choices: tuple = ()):
+        self._set(name=name, label=label, area=area, row_label=row_label, columns=columns,
+                  row_choices=row_choices)
 
     def column(self, key: str) -> DetailColumn:
         for col in self.columns:

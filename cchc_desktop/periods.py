@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 
+from .catalogue import Record
 from .vnformat import format_date
 
 KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "Y")
@@ -40,11 +40,12 @@ class PeriodError(ValueError):
     """A period name or window that cannot be used; the message is Vietnamese."""
 
 
-@dataclass(frozen=True)
-class PeriodName:
-    """A period's identity: year and kind, e.g. 2022 / H1."""
-    year: int
-    kind: str
+class PeriodName(Record):
+    """A period's identity: year and kind, e.g. 2022 / H1 (immutable, compared by value)."""
+    __slots__ = ("year", "kind")
+
+    def __init__(self, year: int, kind: str):
+        self._set(year=year, kind=kind)
 
     @property
     def code(self) -> str:

@@ -16,7 +16,6 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalogue as _catalogue
@@ -48,19 +47,30 @@ def os_user() -> str:
         return os.environ.get("USERNAME", "?")
 
 
-@dataclass
 class Period:
-    id: int
-    code: str
-    kind: str
-    year: int
-    window_from: _dt.date | None
-    window_to: _dt.date | None
-    report_number: str | None
-    report_date: _dt.date | None
-    status: str
-    finalised_at: str | None = None
-    finalised_by: str | None = None
+    """A period as the workspace holds it (a plain class, not a dataclass: see catalogue.Record)."""
+    __slots__ = ("id", "code", "kind", "year", "window_from", "window_to", "report_number", "report_date",
+                 "status", "finalised_at", "finalised_by")
+    __hash__ = None   # mutable, compared by value
+
+    def __init__(self, id: int, code: str, kind: str, year: int, window_from: _dt.date | None,
+                 window_to: _dt.date | None, report_number: str | None, report_date: _dt.date | None,
+                 status: str, finalised_at: str | None = None, finalised_by: str | None = None):
+        self.id, self.code, self.kind, self.year = id, code, kind, year
+        self.window_from, self.window_to = window_from, window_to
+        self.report_number, self.report_date, self.status = report_number, report_date, status
+        self.finalised_at, self.finalised_by = finalised_at, finalised_by
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, f) for f in self.__slots__)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self):
+        return "Period(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__) + ")"
 
     @property
     def label(self) -> str:
@@ -75,11 +85,22 @@ class Period:
         return self.status != "draft"
 
 
-@dataclass
 class Step:
     """One undoable operation: a label and the rows it changed (before → after)."""
-    label: str
-    changes: list = field(default_factory=list)  # (table, where, before, after)
+    __slots__ = ("label", "changes")
+    __hash__ = None
+
+    def __init__(self, label: str, changes: list | None = None):
+        self.label = label
+        self.changes = [] if changes is None else changes   # (table, where, before, after)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.label, self.changes) == (other.label, other.changes)
+
+    def __repr__(self):
+        return f"Step(label={self.label!r}, changes={self.changes!r})"
 
 
 def _date(text):
