@@ -241,10 +241,13 @@ class FigureChecker:
         scratch._template_codes = self._codes
         return scratch
 
-    def check(self, info: BackupInfo, figures: dict[str, dict]) -> dict[str, Checked]:
-        """period → :class:`Checked` for the figures of one file."""
+    def check(self, info: BackupInfo, figures: dict[str, dict], only=None) -> dict[str, Checked]:
+        """period → :class:`Checked` for the figures of one file (of the periods *only*, when given;
+        every period is still loaded, as rules across periods need them)."""
         from .rollup import DERIVED
 
+        if only is not None and not only:
+            return {}
         scratch = self._scratch()
         try:
             out, codes = {}, sorted(figures, key=periods.sort_key)
@@ -266,7 +269,9 @@ class FigureChecker:
                         except WorkspaceError as exc:
                             self._add(out[code], "error", "domain", str(exc))
                     scratch.set_values(code, good)
-            for code in codes:
+            if only is not None:
+                out = {code: out[code] for code in codes if code in only}
+            for code in out:
                 try:
                     found = self._rules.check(scratch, code)
                 except Exception as exc:   # figures no rule expected must not stop the import
@@ -318,8 +323,6 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
         return result
     fresh.sort(key=lambda f: (f[0].made_at, f[0].unit_slug))
     checker = FigureChecker(ws)
-    for info, figures in fresh:
-        result.checks[info.sha256] = checker.check(info, figures)
     touched = set()
     with ws.operation(f"Nhận {len(fresh)} tệp tổng hợp", undoable=False):
         stamp = now()
@@ -329,12 +332,15 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
             "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'")}
         for info, figures in fresh:
             file_id = _write_file(ws, info, stamp)
-            checks = result.checks[info.sha256]
+            older = {code for code in figures if (current := in_use.get((info.unit_slug, code))) is not None
+                     and current[1] > info.made_at}
+            # Only figures that go into use are checked; history kept for reference is not.
+            checks = result.checks[info.sha256] = checker.check(info, figures, [c for c in figures if c not in older])
             for code, values in figures.items():
                 checked = checks.get(code) or Checked()
                 current = in_use.get((info.unit_slug, code))
                 status = "accepted"
-                if current is not None and current[1] > info.made_at:
+                if code in older:
                     status = "superseded"
                     result.older.append((info, code))
                 else:

@@ -139,6 +139,7 @@ def test_newer_file_replaces_older_which_stays_in_history(tmp_path):
         older, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 10, 9, 0), values=older_values)
         result = consolidation.import_files(ws, [older])
         assert [(i.path, code) for i, code in result.older] == [(older, "2022-H1")]
+        assert result.checked(result.accepted[0]) == {}   # history kept for reference is not checked
         assert rollup.plain_values(ws, "2022-H1")["dossier.received_total"] == \
             new_values["dossier.received_total"] + v_other["dossier.received_total"]
         assert {r["file_name"]: r["status"] for r in consolidation.received(ws)}[older.name] == "superseded"

@@ -4,6 +4,7 @@ import sys
 from . import add_db
 from .. import consolidation
 
+SHOWN_ERRORS = 5   # error messages printed per file; the window lists them all
 HELP = "Tổng hợp tệp sao lưu của các đơn vị vào tệp tổng hợp (nhận tất cả hoặc không nhận tệp nào)"
 
 
@@ -35,6 +36,11 @@ def run(args) -> int:
         warnings = sum(c.warnings for c in checked.values())
         per_period = "; ".join(f"kỳ {code}: {c.summary()}" for code, c in checked.items() if c.findings)
         print(f"  Kiểm tra số liệu: {errors} lỗi, {warnings} cảnh báo" + (f" ({per_period})" if per_period else ""))
+        shown = [(code, f["message"]) for code, c in checked.items() for f in c.findings if f["severity"] == "error"]
+        for code, message in shown[:SHOWN_ERRORS]:
+            print(f"    Lỗi kỳ {code}: {message}")
+        if len(shown) > SHOWN_ERRORS:
+            print(f"    … và {len(shown) - SHOWN_ERRORS} lỗi khác (xem trong cửa sổ Tổng hợp)")
     for info in result.duplicates:
         print(f"Đã có từ trước: {info.path.name}")
     for info, code in result.older:
