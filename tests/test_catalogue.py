@@ -165,3 +165,31 @@ def test_cli_catalogue_json_lists_indicators_tables_and_templates():
     text = subprocess.run([sys.executable, "-m", "cchc_desktop.cli", "catalogue"],
                           capture_output=True, text=True, encoding="utf-8").stdout
     assert "org.working_rules" in text and "Mẫu phụ lục:" in text
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a % b", "chỉ được dùng"), ("f(a)", "chỉ được dùng"), ("(1).real", "chỉ được dùng"), ("a ** 2", "chỉ được dùng"),
+    ("'x' + a", "không hợp lệ"), ("a +", "không hợp lệ")])
+def test_formulas_refuse_anything_but_arithmetic_over_keys(text, message):
+    with pytest.raises(catalogue.CatalogueError, match=message):
+        catalogue.Formula(text)
+    f = catalogue.Formula("100 * dossier.resolved_on_time / (dossier.resolved_total - -0)")
+    assert f.keys == ("dossier.resolved_on_time", "dossier.resolved_total")
+    assert f.evaluate({"dossier.resolved_on_time": 3, "dossier.resolved_total": 4}) == 75
+
+
+def test_catalogue_records_are_values_that_cannot_be_changed(cat):
+    import copy
+    import pickle
+    from cchc_desktop import periods
+    ind, area, table = cat["dossier.resolved_total"], cat.areas[0], cat.detail_tables[0]
+    for rec in (ind, area, table, table.columns[0], periods.parse_code("2022-H1")):
+        assert pickle.loads(pickle.dumps(rec)) == rec and copy.deepcopy(rec) == rec
+        assert repr(rec).startswith(type(rec).__name__ + "(")
+        with pytest.raises(AttributeError):
+            rec.label = "khác"
+    assert {area: 1}[copy.copy(area)] == 1 and hash(table) == hash(copy.deepcopy(table))
+    assert periods.parse_code("2022-H1") == periods.PeriodName(year=2022, kind="H1") != ("2022", "H1")
+    made = catalogue.Indicator("x.y", "Nhãn", "Cái", "count", "sum", 1)
+    assert made.codes == {} and made.formula is None and made.decimals is None and made.help == ""
+    assert made != catalogue.Indicator("x.y", "Nhãn", "Cái", "count", "sum", 2)

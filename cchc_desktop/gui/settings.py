@@ -26,5 +26,7 @@ def last_workspace() -> Path | None:
 
 def remember_workspace(path) -> None:
     s = store()
-    s.setValue("workspace/last", str(Path(path).resolve()))
-    s.sync()
+    value = str(Path(path).resolve())
+    if s.value("workspace/last", "") != value:   # the usual start reopens the same file: no write
+        s.setValue("workspace/last", value)
+        s.sync()
