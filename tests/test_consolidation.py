@@ -394,3 +394,33 @@ def test_a_value_the_form_refuses_is_an_error_not_a_crash(tmp_path):
         assert checked.errors >= 1 and any("100" in f["message"] for f in checked.findings)
         _, _, cells = consolidation.matrix(ws)
         assert {s for s, _ in cells.values()} == {consolidation.INVALID}
+
+
+def _wrong_total_unit(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    return make_unit(folder, 3, random.Random(10), values={
+        "dossier.received_total": 100, "dossier.resolved_total": 50, "dossier.resolved_early": 10,
+        "dossier.resolved_on_time": 20, "dossier.resolved_late": 5})[0]
+
+
+def test_the_receiving_offices_own_rules_apply(tmp_path):
+    """An upper office that lowers a shipped rule to a warning sees warnings, not errors."""
+    from cchc_desktop import rules
+    wrong = _wrong_total_unit(tmp_path / "u")
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        shipped = next(r for r in rules.rules_for(ws) if r.code == "sum.dossier_resolved")
+        rules.add_rule(ws, dict(shipped.spec, severity="warning"))
+        result = consolidation.import_files(ws, [wrong])
+        checked = result.checked(result.accepted[0])["2022-H1"]
+        assert (checked.errors, checked.warnings) == (0, 1)
+        assert {s for s, _ in consolidation.matrix(ws)[2].values()} == {consolidation.RECEIVED}
+
+
+def test_checks_work_beside_a_file_called_memory(tmp_path, monkeypatch):
+    wrong = _wrong_total_unit(tmp_path / "u")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ":memory:").write_bytes(b"")
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        result = consolidation.import_files(ws, [wrong])
+        assert result.checked(result.accepted[0])["2022-H1"].errors == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("cchc-check")) == []
