@@ -102,7 +102,7 @@ class BackupInfo:
     sha256: str
     size: int
     figures: dict = field(default_factory=dict, repr=False)   # period → {key: value}
-    sources: dict = field(default_factory=dict, repr=False)   # period → {key: rollup source}
+    sources: dict = field(default_factory=dict, repr=False)   # period → {key: rollup source}, typed ones left out
     unit: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -499,7 +499,8 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     sources: dict[str, dict] = {}
     for code, key, value, source in rows[FIGURES_TABLE]:
         figures.setdefault(code, {})[key] = value
-        sources.setdefault(code, {})[key] = source
+        if source != "typed":   # most figures are typed: keep only the others
+            sources.setdefault(code, {})[key] = source
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
                       parent=info["parent"], periods=tuple(p for p in info["periods"].split(",") if p),
                       program_version=info["program_version"], schema_version=version,

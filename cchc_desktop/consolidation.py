@@ -251,14 +251,24 @@ class FigureChecker:
                 except (WorkspaceError, TypeError, AttributeError):
                     continue   # a broken rule is skipped here as rules_for skips it
             self._image = blank.conn.serialize()
+        self._images: dict[tuple, bytes] = {}
 
-    def _scratch(self) -> Workspace:
+    def _scratch(self, codes: tuple = ()) -> Workspace:
+        """A fresh scratch workspace holding the (empty) periods *codes*.
+
+        Most files carry the same periods, so the image with them added is kept per set.
+        """
+        cached = self._images.get(codes)
         conn = sqlite3.connect(":memory:", isolation_level=None)
-        conn.deserialize(self._image)
+        conn.deserialize(cached or self._image)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         scratch = _Scratch(conn, Path(":memory:"), catalogue=self.catalogue)
         scratch._template_codes = self._codes
+        if cached is None:
+            for code in codes:
+                scratch.add_period(code)
+            self._images[codes] = conn.serialize()
         return scratch
 
     def check(self, info: BackupInfo, figures: dict[str, dict], only=None) -> dict[str, Checked]:
@@ -268,12 +278,12 @@ class FigureChecker:
 
         if only is not None and not only:
             return {}
-        scratch = self._scratch()
+        codes = tuple(sorted(figures, key=periods.sort_key))
+        scratch = self._scratch(codes)
         try:
-            out, codes = {}, sorted(figures, key=periods.sort_key)
+            out = {}
             for code in codes:
                 out[code] = Checked()
-                scratch.add_period(code)
                 sources = info.sources.get(code) or {}
                 items = [(k, v) for k, v in figures[code].items() if sources.get(k) != DERIVED]
                 try:

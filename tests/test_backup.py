@@ -46,6 +46,11 @@ def test_backup_is_one_checked_file_named_for_unit_and_period(demo_ws, tmp_path)
     # the unit's figures travel as its roll-up gave them
     assert info.figures["2022-H1"] == {k: v for k, v in rollup.plain_values(demo_ws, "2022-H1").items()
                                        if v is not None}
+    # with where each came from when it was not typed (the receiver re-derives derived ones)
+    cells = rollup.values(demo_ws, "2022-H1")
+    assert info.sources["2022-H1"] == {k: c.source for k, c in cells.items()
+                                       if c.value is not None and c.source != rollup.TYPED}
+    assert rollup.DERIVED in info.sources["2022-H1"].values()
     # the workspace itself keeps the backup tables empty
     assert demo_ws.conn.execute("SELECT count(*) FROM backup_info").fetchone()[0] == 0
 
