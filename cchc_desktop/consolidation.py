@@ -19,7 +19,7 @@ work on them unchanged:
 Each accepted file's figures are also run through the checks (:func:`rules.check`), so the
 matrix can say which units sent figures with errors (a total that differs from its parts).
 The file is still never trusted: the checks run in a scratch in-memory workspace made here
-(:class:`FigureChecker`) and filled with ``set_values`` from the figures already read with
+(:class:`FigureChecker`) and filled (values read as ``set_values`` reads them) from the figures already read with
 explicit queries; the counts and messages are kept with the received period (db/004).
 """
 from __future__ import annotations
@@ -211,13 +211,27 @@ class _Scratch(Workspace):
     def _audit(self, *args):
         pass
 
+    def load_values(self, code: str, items):
+        """Fill the (empty) period *code* with *items* (key, value): every value is read
+        and checked by :meth:`parse_value` first, as ``set_values`` does (WorkspaceError for
+        the first it refuses, nothing written), then all are written in one statement
+        (no undo step nor a row read back per value: the workspace is thrown away)."""
+        p = self.period(code)
+        parse = self.parse_value
+        parsed = [(key, parse(key, value)) for key, value in items]
+        stamp, user = now(), self.user
+        with self.operation(f"Nhập số liệu {p.label}", undoable=False):
+            self.conn.executemany(
+                "INSERT INTO entries (period_id, key, value, note, changed_at, changed_by) VALUES (?, ?, ?, NULL, ?, ?)",
+                [(p.id, key, value, stamp, user) for key, value in parsed if value is not None])
+
 
 class FigureChecker:
     """Runs the checks on received figures without ever opening the received file.
 
     One empty workspace is made in memory per import (the receiving office's catalogue,
     code lists and own rules); for each file a fresh in-memory copy of it is filled with
-    ``set_values`` from the figures already read and checked, and :func:`rules.check` runs
+    :meth:`_Scratch.load_values` from the figures already read and checked, and :func:`rules.check` runs
     on every period there (so rules across periods of the same unit still apply).  Values
     the unit's roll-up derived are left out: the scratch workspace derives them again.
     """
@@ -287,7 +301,7 @@ class FigureChecker:
                 sources = info.sources.get(code) or {}
                 items = [(k, v) for k, v in figures[code].items() if sources.get(k) != DERIVED]
                 try:
-                    scratch.set_values(code, items)
+                    scratch.load_values(code, items)
                 except WorkspaceError:
                     # A value the form itself would refuse (a rate above 100): an error of
                     # the unit's figures, reported, and the other values still checked.
@@ -298,7 +312,7 @@ class FigureChecker:
                             good.append((key, value))
                         except WorkspaceError as exc:
                             self._add(out[code], "error", "domain", str(exc))
-                    scratch.set_values(code, good)
+                    scratch.load_values(code, good)
             if only is not None:
                 out = {code: out[code] for code in codes if code in only}
             for code in out:

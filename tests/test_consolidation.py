@@ -424,3 +424,27 @@ def test_checks_work_beside_a_file_called_memory(tmp_path, monkeypatch):
         result = consolidation.import_files(ws, [wrong])
         assert result.checked(result.accepted[0])["2022-H1"].errors == 1
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("cchc-check")) == []
+
+
+def test_checker_findings_equal_the_units_own_checks(tmp_path):
+    """The scratch workspace (values loaded in bulk) finds exactly what the unit's own checks find."""
+    from cchc_desktop import rules
+
+    rng = random.Random(7)
+    with Workspace.create(tmp_path / "unit.cchc", name="UBND xã Đối Chiếu", parent="UBND huyện Thử Nghiệm") as ws:
+        keys = [i.key for i in ws.catalogue if i.kind == "count" and i.rollup == "sum"][:60]
+        for code in ("2022-Q1", "2022-H1"):
+            ws.add_period(code)
+            ws.set_values(code, [(k, rng.randint(0, 500)) for k in keys] + [("survey.method", 2)])
+        own = {code: [(f.severity, f.rule, f.message) for f in rules.check(ws, code)]
+               for code in ("2022-Q1", "2022-H1")}
+        path = backup.make_backup(ws, tmp_path / "out", made_at=dt.datetime(2022, 7, 1, 8, 0))
+    with consolidation.create(tmp_path / "tong-hop.cchc", "UBND huyện Thử Nghiệm") as hub:
+        result = consolidation.import_files(hub, [path])
+        found = result.checked(result.accepted[0])
+    assert set(found) == set(own)
+    for code, expected in own.items():
+        assert len(expected) > 5   # random figures: many findings, so the comparison means something
+        got = [(f["severity"], f["rule"], f["message"]) for f in found[code].findings]
+        assert got == [(s, r, m) for s, r, m in expected]
+        assert found[code].errors == sum(1 for s, _, _ in expected if s == "error")
