@@ -206,10 +206,59 @@ def check_files(ws: Workspace, paths) -> tuple[list, list[Refusal]]:
 # ---- checking a unit's figures --------------------------------------------------------
 class _Scratch(Workspace):
     """A workspace that lives for one check and is thrown away: it keeps no audit trail
-    (a third of the cost of loading figures into it)."""
+    (a third of the cost of loading figures into it).
+
+    Once loaded its figures do not change, yet the checks read the same period, entries,
+    detail totals, documents and tasks again and again (a half-year reads its quarters for
+    the roll-up twice): each is read once.  Any write forgets what was read.
+    """
+
+    def __init__(self, *args, parsed: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._read: dict = {}
+        self._parsed = {} if parsed is None else parsed   # (key, type, value) → parse_value result
 
     def _audit(self, *args):
         pass
+
+    def _once(self, what: tuple, read):
+        try:
+            return self._read[what]
+        except KeyError:
+            value = self._read[what] = read()
+            return value
+
+    def change_row(self, *args, **kwargs):
+        self._read.clear()
+        return super().change_row(*args, **kwargs)
+
+    def add_period(self, *args, **kwargs):
+        self._read.clear()
+        try:
+            return super().add_period(*args, **kwargs)
+        finally:
+            self._read.clear()
+
+    def find_period(self, code: str):
+        return self._once(("period", code), lambda: super(_Scratch, self).find_period(code))
+
+    def periods(self):
+        return list(self._once(("periods",), lambda: super(_Scratch, self).periods()))
+
+    def entries(self, code: str):
+        return self._once(("entries", code), lambda: super(_Scratch, self).entries(code))
+
+    def typed_values(self, code: str):
+        return self._once(("typed", code), lambda: super(_Scratch, self).typed_values(code))
+
+    def detail_totals(self, code: str):
+        return self._once(("details", code), lambda: super(_Scratch, self).detail_totals(code))
+
+    def documents_count(self, code: str):
+        return self._once(("documents", code), lambda: super(_Scratch, self).documents_count(code))
+
+    def task_counts(self, year: int):
+        return self._once(("tasks", year), lambda: super(_Scratch, self).task_counts(year))
 
     def load_values(self, code: str, items):
         """Fill the (empty) period *code* with *items* (key, value): every value is read
@@ -217,8 +266,18 @@ class _Scratch(Workspace):
         the first it refuses, nothing written), then all are written in one statement
         (no undo step nor a row read back per value: the workspace is thrown away)."""
         p = self.period(code)
-        parse = self.parse_value
-        parsed = [(key, parse(key, value)) for key, value in items]
+        parse, seen = self.parse_value, self._parsed
+        parsed = []
+        for key, value in items:
+            # parse_value depends only on the key and the value (the catalogue and code lists
+            # are the checker's); the type is part of the memo key as 1 == 1.0 == True.
+            what = (key, value.__class__, value)
+            if what in seen:
+                parsed.append((key, seen[what]))
+            else:
+                parsed.append((key, parse(key, value)))   # a refusal raises, and is not kept
+                seen[what] = parsed[-1][1]
+        self._read.clear()
         stamp, user = now(), self.user
         with self.operation(f"Nhập số liệu {p.label}", undoable=False):
             self.conn.executemany(
@@ -265,7 +324,9 @@ class FigureChecker:
                 except (WorkspaceError, TypeError, AttributeError):
                     continue   # a broken rule is skipped here as rules_for skips it
             self._image = blank.conn.serialize()
+            self._rule_set = rules.rules_for(blank)   # the same for every file: parsed once
         self._images: dict[tuple, bytes] = {}
+        self._parsed: dict = {}
 
     def _scratch(self, codes: tuple = ()) -> Workspace:
         """A fresh scratch workspace holding the (empty) periods *codes*.
@@ -277,7 +338,7 @@ class FigureChecker:
         conn.deserialize(cached or self._image)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
-        scratch = _Scratch(conn, Path(":memory:"), catalogue=self.catalogue)
+        scratch = _Scratch(conn, Path(":memory:"), catalogue=self.catalogue, parsed=self._parsed)
         scratch._template_codes = self._codes
         if cached is None:
             for code in codes:
@@ -317,7 +378,7 @@ class FigureChecker:
                 out = {code: out[code] for code in codes if code in only}
             for code in out:
                 try:
-                    found = self._rules.check(scratch, code)
+                    found = self._rules.check(scratch, code, rule_set=self._rule_set)
                 except Exception as exc:   # figures no rule expected must not stop the import
                     self._add(out[code], "warning", "check", f"Không kiểm tra hết được số liệu kỳ {code} ({exc}).")
                     continue

@@ -401,11 +401,14 @@ def _months(kind: str) -> tuple[int, int]:
     return periods._MONTHS[kind]
 
 
-def check(ws: Workspace, code: str) -> list[Finding]:
-    """Every finding for period *code*: data rules, generated rules, acknowledgements applied."""
+def check(ws: Workspace, code: str, *, rule_set: list[Rule] | None = None) -> list[Finding]:
+    """Every finding for period *code*: data rules, generated rules, acknowledgements applied.
+
+    *rule_set* is ``rules_for(ws)`` when the caller already has it (checking many periods
+    against the same rules)."""
     ctx = _Context(ws, code)
     found: list[Finding] = []
-    for rule in rules_for(ws):
+    for rule in rules_for(ws) if rule_set is None else rule_set:
         handler = _HANDLERS[rule.type]
         try:
             found.extend(handler(ctx, rule))
