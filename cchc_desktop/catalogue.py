@@ -210,14 +210,39 @@ class _Missing(Exception):
 
 
 class Catalogue:
-    """The areas, indicators and detail tables of one catalogue file."""
+    """The areas, indicators and detail tables of one catalogue file.
 
-    def __init__(self, data: dict, details: dict | None = None, source: str = ""):
+    With ``lazy=True`` (the shipped catalogue, which the tests check) only the areas are read
+    at once and the indicators, formulas and detail tables the first time one is asked for:
+    the window's first paint names the areas only.
+    """
+
+    def __init__(self, data: dict, details: dict | None = None, source: str = "", lazy: bool = False):
         self.source = source
         self.areas = tuple(Area(a["id"], a["key"], nfc(a["label"])) for a in data["areas"])
-        area_ids = {a.id for a in self.areas}
+        self._pending = (data, details)
+        if not lazy:
+            self._build()
+
+    def __getattr__(self, name):
+        # only called for what is not set yet: the parts a lazy catalogue reads on first use
+        if name in ("_by_key", "_formulas", "detail_tables") and self.__dict__.get("_pending"):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _build(self):
+        data, details = self._pending
         self._by_key: dict[str, Indicator] = {}
         self._formulas: dict[str, Formula] = {}
+        try:
+            self._fill(data, details, {a.id for a in self.areas})
+        except BaseException:   # a broken file says so again on the next use
+            del self._by_key, self._formulas
+            raise
+        self._pending = None
+
+    def _fill(self, data: dict, details: dict | None, area_ids: set):
         for row in data["indicators"]:
             ind = _indicator(row)
             if ind.key in self._by_key:
@@ -231,11 +256,12 @@ class Catalogue:
             for part in formula.keys:
                 if part not in self._by_key:
                     raise CatalogueError(f"Công thức của {key} dùng mã không có: {part}")
-        self.detail_tables = tuple(_detail(t) for t in (details or {}).get("tables", []))
-        for table in self.detail_tables:
+        tables = tuple(_detail(t) for t in (details or {}).get("tables", []))
+        for table in tables:
             for col in table.columns:
                 if col.feeds and col.feeds not in self._by_key:
                     raise CatalogueError(f"Bảng {table.name}: cột {col.key} cấp số cho mã không có {col.feeds}")
+        self.detail_tables = tables
 
     def __contains__(self, key) -> bool:
         return key in self._by_key
@@ -341,8 +367,8 @@ def _detail(t: dict) -> DetailTable:
                        cols, tuple(nfc(x) for x in t.get("row_choices", [])))
 
 
-def load(path: Path | None = None, details_path: Path | None = None) -> Catalogue:
-    """Read a catalogue file (the shipped one by default)."""
+def load(path: Path | None = None, details_path: Path | None = None, lazy: bool = False) -> Catalogue:
+    """Read a catalogue file (the shipped one by default); *lazy*: see :class:`Catalogue`."""
     path = path or resource("catalogue", "indicators.json")
     details_path = details_path or path.with_name("detail_tables.json")
     with open(path, encoding="utf-8") as fh:
@@ -351,10 +377,10 @@ def load(path: Path | None = None, details_path: Path | None = None) -> Catalogu
     if details_path.exists():
         with open(details_path, encoding="utf-8") as fh:
             details = json.load(fh)
-    return Catalogue(data, details, str(path))
+    return Catalogue(data, details, str(path), lazy=lazy)
 
 
 @lru_cache(maxsize=1)
 def default() -> Catalogue:
-    """The shipped catalogue, read once."""
-    return load()
+    """The shipped catalogue, read once (its indicators when first asked for)."""
+    return load(lazy=True)

@@ -11,7 +11,6 @@ window opens a workspace at start-up and sqlite-utils costs ~100 ms to import.
 from __future__ import annotations
 
 import datetime as _dt
-import getpass
 import json
 import os
 import sqlite3
@@ -41,7 +40,13 @@ def now() -> str:
 
 
 def os_user() -> str:
+    # getpass.getuser() reads these first; importing it (pwd, termios) only when none is set
+    # keeps ~1 ms off the window's start.
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
     try:
+        import getpass
         return getpass.getuser()
     except Exception:  # no login name on some Windows services
         return os.environ.get("USERNAME", "?")

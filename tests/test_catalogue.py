@@ -193,3 +193,17 @@ def test_catalogue_records_are_values_that_cannot_be_changed(cat):
     made = catalogue.Indicator("x.y", "Nhãn", "Cái", "count", "sum", 1)
     assert made.codes == {} and made.formula is None and made.decimals is None and made.help == ""
     assert made != catalogue.Indicator("x.y", "Nhãn", "Cái", "count", "sum", 2)
+
+
+def test_a_lazy_catalogue_reads_its_indicators_on_first_use_and_says_what_is_wrong():
+    data = json.loads(catalogue.resource("catalogue", "indicators.json").read_text(encoding="utf-8"))
+    lazy = catalogue.Catalogue(data, None, lazy=True)
+    assert [a.id for a in lazy.areas] == list(range(1, 8))
+    assert lazy.to_json() == catalogue.Catalogue(data).to_json() and len(lazy) == len(data["indicators"])
+    data["indicators"].append(dict(data["indicators"][0]))          # a repeated key
+    broken = catalogue.Catalogue(data, None, lazy=True)
+    for _ in range(2):                                               # and again on the next use
+        with pytest.raises(catalogue.CatalogueError, match="bị trùng"):
+            broken.get("plan.tasks_planned")
+    with pytest.raises(catalogue.CatalogueError, match="bị trùng"):
+        catalogue.Catalogue(data)

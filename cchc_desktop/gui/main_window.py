@@ -23,6 +23,9 @@ STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
 FINDINGS_DELAY_MS = 250   # the findings dock checks again this long after the last change
 DAILY_BACKUP_DELAY_MS = 5000   # the day's first automatic backup waits until the window is in use
+# Set on the banner the first time a locked period shows, not in the form: a style sheet on any
+# widget of the window costs ~1-2 ms at start-up, and most starts show a draft period.
+LOCK_BANNER_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060;"
 
 
 class MissingPage(QWidget):
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
             number = f"; báo cáo số {p.report_number}" if p.report_number else ""
             self.ui.windowLabel.setText(
                 f"Số liệu từ {format_date(p.window_from)} đến {format_date(p.window_to)}{number}")
+            if p.locked and not self.ui.lockBanner.styleSheet():
+                self.ui.lockBanner.setStyleSheet(LOCK_BANNER_STYLE)
             self.ui.lockBanner.setVisible(p.locked)
         self.ui.editPeriodButton.setEnabled(p is not None and not p.locked)
         self.ui.actionEditPeriod.setEnabled(p is not None and not p.locked)

@@ -85,7 +85,9 @@ class Ui_MainWindow(object):
         self.topBarLayout.setObjectName(u"topBarLayout")
         self.unitLabel = QLabel(self.topBar)
         self.unitLabel.setObjectName(u"unitLabel")
-        self.unitLabel.setStyleSheet(u"font-weight: bold;")
+        font = QFont()
+        font.setBold(True)
+        self.unitLabel.setFont(font)
 
         self.topBarLayout.addWidget(self.unitLabel)
 
@@ -134,7 +136,6 @@ class Ui_MainWindow(object):
         self.lockBanner = QLabel(self.centralwidget)
         self.lockBanner.setObjectName(u"lockBanner")
         self.lockBanner.setWordWrap(True)
-        self.lockBanner.setStyleSheet(u"background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060;")
 
         self.mainLayout.addWidget(self.lockBanner)
 
