@@ -213,10 +213,11 @@ class _Scratch(Workspace):
     the roll-up twice): each is read once.  Any write forgets what was read.
     """
 
-    def __init__(self, *args, parsed: dict | None = None, **kwargs):
+    def __init__(self, *args, parsed: dict | None = None, parse_as: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._read: dict = {}
-        self._parsed = {} if parsed is None else parsed   # (key, type, value) → parse_value result
+        self._parsed = {} if parsed is None else parsed   # (reading, type, value) → parse_value result
+        self._parse_as = parse_as or {}                    # key → how its values are read
 
     def _audit(self, *args):
         pass
@@ -266,12 +267,13 @@ class _Scratch(Workspace):
         the first it refuses, nothing written), then all are written in one statement
         (no undo step nor a row read back per value: the workspace is thrown away)."""
         p = self.period(code)
-        parse, seen = self.parse_value, self._parsed
+        parse, seen, parse_as = self.parse_value, self._parsed, self._parse_as
         parsed = []
         for key, value in items:
-            # parse_value depends only on the key and the value (the catalogue and code lists
-            # are the checker's); the type is part of the memo key as 1 == 1.0 == True.
-            what = (key, value.__class__, value)
+            # parse_value's result depends only on how the key is read (its kind, or the key
+            # itself when it has a code list) and the value; the type is part of the memo key
+            # as 1 == 1.0 == True.  A refusal is never kept: its message names the key.
+            what = (parse_as.get(key, key), value.__class__, value)
             if what in seen:
                 parsed.append((key, seen[what]))
             else:
@@ -327,6 +329,9 @@ class FigureChecker:
             self._rule_set = rules.rules_for(blank)   # the same for every file: parsed once
         self._images: dict[tuple, bytes] = {}
         self._parsed: dict = {}
+        # Numbers of one kind without a code list are read alike whatever their key.
+        self._parse_as = {i.key: i.kind if i.kind not in (CODE, "text") and not i.codes and not self._codes.get(i.key)
+                          else i.key for i in self.catalogue}
 
     def _scratch(self, codes: tuple = ()) -> Workspace:
         """A fresh scratch workspace holding the (empty) periods *codes*.
@@ -338,7 +343,8 @@ class FigureChecker:
         conn.deserialize(cached or self._image)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
-        scratch = _Scratch(conn, Path(":memory:"), catalogue=self.catalogue, parsed=self._parsed)
+        scratch = _Scratch(conn, Path(":memory:"), catalogue=self.catalogue, parsed=self._parsed,
+                           parse_as=self._parse_as)
         scratch._template_codes = self._codes
         if cached is None:
             for code in codes:

@@ -448,3 +448,24 @@ def test_checker_findings_equal_the_units_own_checks(tmp_path):
         got = [(f["severity"], f["rule"], f["message"]) for f in found[code].findings]
         assert got == [(s, r, m) for s, r, m in expected]
         assert found[code].errors == sum(1 for s, _, _ in expected if s == "error")
+
+
+def test_a_number_accepted_for_one_kind_is_still_refused_for_another(tmp_path):
+    """Values are read once per kind in an import: 180.5 million đồng in one file does not make
+    a rate of 180.5 % acceptable in the next, nor a count of 7 a code outside the list."""
+    rng = random.Random(11)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    money, _ = make_unit(folder, 1, rng, values={"invest.plan_mvnd": 180.5, "survey.method": 2})
+    rate, _ = make_unit(folder, 2, rng, values={"staff.training_rate": 50.0, "staff.cadres": 7})
+    conn = sqlite3.connect(rate)
+    conn.execute("UPDATE backup_figures SET value = 180.5 WHERE key = 'staff.training_rate'")
+    conn.commit()
+    conn.close()
+    backup.seal(rate)
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        result = consolidation.import_files(ws, [money, rate])
+        by_unit = {i.unit_name: result.checked(i)["2022-H1"] for i in result.accepted}
+    assert not any(f["rule"] == "domain" for f in by_unit["UBND xã Số 1"].findings)
+    refused = [f for f in by_unit["UBND xã Số 2"].findings if f["rule"] == "domain"]
+    assert len(refused) == 1 and "100" in refused[0]["message"]
