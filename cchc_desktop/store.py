@@ -141,8 +141,19 @@ class Workspace:
         self._redo: list[Step] = []
         self._step: Step | None = None
         self._depth = 0
-        self.user = os_user()
+        self._user: str | None = None   # the login name, looked up at the first change
         self.listeners = []   # callables(step_label) told after each committed operation
+
+    @property
+    def user(self) -> str:
+        """The login name the audit and the period status record (asked for once, when first needed)."""
+        if self._user is None:
+            self._user = os_user()
+        return self._user
+
+    @user.setter
+    def user(self, value: str):
+        self._user = value
 
     # ---- opening -------------------------------------------------------------------
     @classmethod
