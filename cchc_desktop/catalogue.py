@@ -143,6 +143,7 @@ class Formula:
         keys: list[str] = []
         self._check(self._tree.body, keys)   # one pass: every catalogue load reads ~40 formulas
         self.keys = tuple(dict.fromkeys(keys))
+        self._fn = None
 
     def _check(self, node, keys: list):
         """Allow only numbers, keys (a.b.c), + - * / and signs; collect the keys in order."""
@@ -172,41 +173,57 @@ class Formula:
         return None
 
     def evaluate(self, values: dict):
-        """The value over *values* (key → number); ``None`` when a part is missing or a
-        denominator is zero: a missing value is not a zero."""
-        def ev(node):
-            name = self._name(node)
-            if name is not None:
-                v = values.get(name)
-                if v is None or isinstance(v, str):
-                    raise _Missing
-                return v
-            if isinstance(node, ast.Constant):
-                return node.value
-            if isinstance(node, ast.UnaryOp):
-                v = ev(node.operand)
-                return -v if isinstance(node.op, ast.USub) else v
-            left, right = ev(node.left), ev(node.right)
-            if isinstance(node.op, ast.Add):
-                return left + right
-            if isinstance(node.op, ast.Sub):
-                return left - right
-            if isinstance(node.op, ast.Mult):
-                return left * right
-            if right == 0:
-                raise _Missing
-            return left / right
-        try:
-            return ev(self._tree.body)
-        except _Missing:
-            return None
+        """The value over *values* (key → number); ``None`` when a part is missing or text,
+        or a denominator is zero: a missing value is not a zero."""
+        fn = self._fn
+        if fn is None:
+            # compiled on first use into closures: checks and consolidation evaluate the
+            # same few dozen formulas thousands of times, and a tree walk was most of that cost
+            fn = self._fn = _compile(self._tree.body)
+        return fn(values)
 
     def __repr__(self):
         return f"Formula({self.text!r})"
 
 
-class _Missing(Exception):
-    pass
+def _compile(node):
+    """A closure values → number or None for one checked formula node (see Formula.evaluate)."""
+    name = Formula._name(node)
+    if name is not None:
+        def key(values, name=name):
+            v = values.get(name)
+            return None if v is None or isinstance(v, str) else v
+        return key
+    if isinstance(node, ast.Constant):
+        const = node.value
+        return lambda values: const
+    if isinstance(node, ast.UnaryOp):
+        inner = _compile(node.operand)
+        if isinstance(node.op, ast.USub):
+            def neg(values):
+                v = inner(values)
+                return None if v is None else -v
+            return neg
+        return inner
+    left, right, op = _compile(node.left), _compile(node.right), type(node.op)
+    apply = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
+             ast.Mult: lambda a, b: a * b}.get(op)
+    if apply is None:   # division: a zero denominator gives no value
+        def div(values):
+            a = left(values)
+            if a is None:
+                return None
+            b = right(values)
+            return None if b is None or b == 0 else a / b
+        return div
+
+    def binary(values):
+        a = left(values)
+        if a is None:
+            return None
+        b = right(values)
+        return None if b is None else apply(a, b)
+    return binary
 
 
 class Catalogue:

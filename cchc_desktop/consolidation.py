@@ -24,11 +24,9 @@ explicit queries; the counts and messages are kept with the received period (db/
 """
 from __future__ import annotations
 
-import copy
 import json
 import math
 import sqlite3
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -289,34 +287,6 @@ class _Scratch(Workspace):
                 [(p.id, key, value, stamp, user) for key, value in parsed if value is not None])
 
 
-_FAST_CATALOGUES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _fast_catalogue(catalogue):
-    """The same catalogue (a shallow copy sharing every indicator and formula) whose
-    ``compute_derived`` runs the checks' compiled formulas (:func:`rules._evaluator`, the
-    same results as ``Formula.evaluate``): the roll-up derives every rate of every period
-    checked, which was a quarter of the time spent in the checks.  Made once per catalogue."""
-    fast = _FAST_CATALOGUES.get(catalogue)
-    if fast is None:
-        from .rules import _evaluator
-
-        formulas = [(key, _evaluator(f)) for key, f in catalogue.derived().items()]
-
-        def compute_derived(values: dict) -> dict:
-            out = {}
-            for key, evaluate in formulas:
-                v = evaluate(values)
-                if v is not None:
-                    out[key] = v
-            return out
-
-        fast = copy.copy(catalogue)
-        fast.compute_derived = compute_derived
-        _FAST_CATALOGUES[catalogue] = fast
-    return fast
-
-
 class FigureChecker:
     """Runs the checks on received figures without ever opening the received file.
 
@@ -331,7 +301,7 @@ class FigureChecker:
         from . import rules
 
         self._rules = rules
-        self.catalogue = _fast_catalogue(ws.catalogue)
+        self.catalogue = ws.catalogue
         # The receiving office's code lists (already loaded by _value_rules) stand for the
         # scratch workspace's template, so it does not read a template per file.
         self._codes = {key: ws.code_list(key) for key in (i.key for i in ws.catalogue if i.kind == CODE)}

@@ -30,7 +30,6 @@ import ast
 import json
 import re
 import statistics
-import weakref
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -260,76 +259,6 @@ def _compare(a, op: str, b) -> bool:
     return a > b + EPS
 
 
-# ---- fast formula evaluation ------------------------------------------------------------
-# A check evaluates the same few dozen formulas hundreds of times (a consolidation checks
-# every unit's figures); walking the syntax tree each time was most of a check's cost.
-# The compiled form gives exactly Formula.evaluate's result: None when a key is missing or
-# text, or a denominator is zero.
-
-_COMPILED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _evaluator(formula: Formula):
-    """A function values → Formula.evaluate(values), made once per formula."""
-    fn = _COMPILED.get(formula)
-    if fn is None:
-        fn = _COMPILED[formula] = _compile(formula._tree.body)
-    return fn
-
-
-def _compile(node):
-    name = Formula._name(node)
-    if name is not None:
-        def key(values, name=name):
-            v = values.get(name)
-            return None if v is None or isinstance(v, str) else v
-        return key
-    if isinstance(node, ast.Constant):
-        const = node.value
-        return lambda values: const
-    if isinstance(node, ast.UnaryOp):
-        inner = _compile(node.operand)
-        if isinstance(node.op, ast.USub):
-            def neg(values):
-                v = inner(values)
-                return None if v is None else -v
-            return neg
-        return inner
-    left, right, op = _compile(node.left), _compile(node.right), node.op
-    if isinstance(op, ast.Add):
-        def add(values):
-            a = left(values)
-            if a is None:
-                return None
-            b = right(values)
-            return None if b is None else a + b
-        return add
-    if isinstance(op, ast.Sub):
-        def sub(values):
-            a = left(values)
-            if a is None:
-                return None
-            b = right(values)
-            return None if b is None else a - b
-        return sub
-    if isinstance(op, ast.Mult):
-        def mul(values):
-            a = left(values)
-            if a is None:
-                return None
-            b = right(values)
-            return None if b is None else a * b
-        return mul
-
-    def div(values):
-        a = left(values)
-        if a is None:
-            return None
-        b = right(values)
-        return None if b is None or b == 0 else a / b
-    return div
-
-
 # ---- the checker ---------------------------------------------------------------------
 
 class _Context:
@@ -462,10 +391,10 @@ def _with_optional(ctx, rule: Rule) -> dict:
 def _rule_sum(ctx, rule: Rule):
     total_f, parts = rule.formulas["total"], rule.formulas["parts"]
     values = _with_optional(ctx, rule)
-    total = _evaluator(total_f)(values)
+    total = total_f.evaluate(values)
     if total is None:
         return
-    known = [_evaluator(p)(values) for p in parts]
+    known = [p.evaluate(values) for p in parts]
     present = [v for v in known if v is not None]
     if not present:
         return
@@ -490,7 +419,7 @@ def _rule_sum(ctx, rule: Rule):
 def _rule_compare(ctx, rule: Rule):
     left_f, right_f, op = rule.formulas["left"], rule.formulas["right"], rule.spec["op"]
     values = _with_optional(ctx, rule)
-    left, right = _evaluator(left_f)(values), _evaluator(right_f)(values)
+    left, right = left_f.evaluate(values), right_f.evaluate(values)
     if left is None or right is None or _compare(left, op, right):
         return
     # a side may be a plain number ("600"): show it with the other side's precision
@@ -510,12 +439,12 @@ def _rule_compare(ctx, rule: Rule):
 
 def _rule_continuity(ctx, rule: Rule):
     key_f, prev_f = rule.formulas["key"], rule.formulas["previous"]
-    now_value = _evaluator(key_f)(ctx.values)
+    now_value = key_f.evaluate(ctx.values)
     prev = ctx.previous_values()
     if now_value is None or prev is None:
         return
     prev_code, prev_values = prev
-    before = _evaluator(prev_f)(prev_values)
+    before = prev_f.evaluate(prev_values)
     if before is None or abs(before - now_value) <= EPS:
         return
     k0, k1 = key_f.keys[0], prev_f.keys[0]
@@ -542,7 +471,7 @@ def _rate_of(ctx, rule: Rule, key: str):
         return
     # The rate's own value is left out; a formula that does not name it never looks it up.
     own = ctx.values if key not in formula.keys else {k: v for k, v in ctx.values.items() if k != key}
-    computed = _evaluator(formula)(own)
+    computed = formula.evaluate(own)
     if computed is None:
         return
     typed = cell.value

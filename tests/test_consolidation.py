@@ -469,20 +469,3 @@ def test_a_number_accepted_for_one_kind_is_still_refused_for_another(tmp_path):
     assert not any(f["rule"] == "domain" for f in by_unit["UBND xã Số 1"].findings)
     refused = [f for f in by_unit["UBND xã Số 2"].findings if f["rule"] == "domain"]
     assert len(refused) == 1 and "100" in refused[0]["message"]
-
-
-def test_the_checkers_catalogue_derives_rates_as_the_catalogue_does():
-    from cchc_desktop import catalogue
-
-    cat = catalogue.default()
-    fast = consolidation._fast_catalogue(cat)
-    assert fast is consolidation._fast_catalogue(cat) and fast is not cat
-    assert list(fast) == list(cat) and fast.derived().keys() == cat.derived().keys()
-    rng = random.Random(5)
-    keys = sorted({k for f in cat.derived().values() for k in f.keys})
-    for _ in range(300):
-        values = {k: rng.choice([None, 0, 0.0, "x", rng.randint(0, 900), rng.uniform(0, 900)])
-                  for k in keys if rng.random() < 0.85}
-        got, expected = fast.compute_derived(values), cat.compute_derived(values)
-        assert got == expected and list(got) == list(expected)
-        assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]
