@@ -31,7 +31,26 @@ class FrozenError(AttributeError):
     """Raised on assigning to a field of a catalogue record (they are shared, never changed)."""
 
 
-class Record:
+class SlotRecord:
+    """A record whose ``__slots__`` are its fields, in order: equality and ``repr`` follow
+    them (what ``@dataclass`` gave, written out; mutable, so unhashable)."""
+    __slots__ = ()
+    __hash__ = None
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, f) for f in self.__slots__)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self):
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
+        return f"{self.__class__.__qualname__}({fields})"
+
+
+class Record(SlotRecord):
     """An immutable value record: what ``@dataclass(frozen=True)`` gave, written out.
 
     The records of the start-up path are plain classes because the decorator compiles each
@@ -45,20 +64,8 @@ class Record:
         for name, value in values.items():
             object.__setattr__(self, name, value)
 
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f) for f in self.__slots__)
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
     def __hash__(self):
         return hash(self._values())
-
-    def __repr__(self):
-        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
-        return f"{self.__class__.__qualname__}({fields})"
 
     def __reduce__(self):
         return self.__class__, self._values()

@@ -52,11 +52,10 @@ def os_user() -> str:
         return os.environ.get("USERNAME", "?")
 
 
-class Period:
+class Period(_catalogue.SlotRecord):
     """A period as the workspace holds it (a plain class, not a dataclass: see catalogue.Record)."""
     __slots__ = ("id", "code", "kind", "year", "window_from", "window_to", "report_number", "report_date",
                  "status", "finalised_at", "finalised_by")
-    __hash__ = None   # mutable, compared by value
 
     def __init__(self, id: int, code: str, kind: str, year: int, window_from: _dt.date | None,
                  window_to: _dt.date | None, report_number: str | None, report_date: _dt.date | None,
@@ -65,17 +64,6 @@ class Period:
         self.window_from, self.window_to = window_from, window_to
         self.report_number, self.report_date, self.status = report_number, report_date, status
         self.finalised_at, self.finalised_by = finalised_at, finalised_by
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f) for f in self.__slots__)
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __repr__(self):
-        return "Period(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__) + ")"
 
     @property
     def label(self) -> str:
@@ -90,22 +78,13 @@ class Period:
         return self.status != "draft"
 
 
-class Step:
+class Step(_catalogue.SlotRecord):
     """One undoable operation: a label and the rows it changed (before → after)."""
     __slots__ = ("label", "changes")
-    __hash__ = None
 
     def __init__(self, label: str, changes: list | None = None):
         self.label = label
         self.changes = [] if changes is None else changes   # (table, where, before, after)
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.label, self.changes) == (other.label, other.changes)
-
-    def __repr__(self):
-        return f"Step(label={self.label!r}, changes={self.changes!r})"
 
 
 def _date(text):
