@@ -11,7 +11,6 @@ the reason and never stored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboB
 
 from .. import periods, rollup
 from ..store import WorkspaceError
+from ..templates import Row
 from ..vnformat import format_number, nfc
 from .home import forget_template  # noqa: F401  (the window calls it from here)
 from .home import unit_template as _template
@@ -49,22 +49,13 @@ def _make_styles():
         GREY_BRUSH, COMPUTED_BRUSH = QBrush(GREY), QBrush(COMPUTED_BG)
 
 
-@dataclass(frozen=True)
-class FormRow:
-    stt: str
-    label: str
-    unit: str
-    key: str | None = None
-    style: str = "item"
-
-
 def _top_heading_area(stt: str, area_ids) -> int | None:
     """'3.' or '3' → 3 when it names a reform area (a top-level heading of a one-table template)."""
     m = re.match(r"^\s*(\d+)\.?\s*$", stt or "")
     return int(m.group(1)) if m and int(m.group(1)) in area_ids else None
 
 
-def template_rows(ws) -> list[tuple[int, FormRow]]:
+def template_rows(ws) -> list[tuple[int, Row]]:
     """(area, row) for every indicator row of the unit's template, in print order.
 
     An appendix with an area puts its rows there; in a one-table template the top-level
@@ -73,7 +64,7 @@ def template_rows(ws) -> list[tuple[int, FormRow]]:
     """
     cat = ws.catalogue
     area_ids = {a.id for a in cat.areas}
-    out: list[tuple[int, FormRow]] = []
+    out: list[tuple[int, Row]] = []
     seen: set[str] = set()
     tpl = _template(ws)
     for app in (tpl.appendices if tpl else ()):
@@ -82,7 +73,7 @@ def template_rows(ws) -> list[tuple[int, FormRow]]:
         current = app.area
         heads = []   # sub-headings wait for the first keyed row under them
         for r in app.rows:
-            row = FormRow(r.stt, r.label, r.unit, r.key, r.style)
+            row = Row(r.stt, r.label, r.unit, r.key, r.style)
             if not r.key:
                 top = _top_heading_area(r.stt, area_ids) if app.area is None else None
                 if top is not None:
@@ -99,19 +90,19 @@ def template_rows(ws) -> list[tuple[int, FormRow]]:
             where = current if current is not None else cat[r.key].area
             out.extend((where, h) for h in heads)
             heads = []
-            out.append((where, FormRow(r.stt, r.label, r.unit or _unit(ws, r.key), r.key, r.style)))
+            out.append((where, Row(r.stt, r.label, r.unit or _unit(ws, r.key), r.key, r.style)))
     return out
 
 
-def area_rows(ws, area_id: int) -> list[FormRow]:
+def area_rows(ws, area_id: int) -> list[Row]:
     """The rows of the form for *area_id*: the template's, then the catalogue's others."""
     listed = template_rows(ws)
     rows = [row for area, row in listed if area == area_id]
     printed = {row.key for _, row in listed if row.key}
     rest = [i for i in ws.catalogue.in_area(area_id) if i.key not in printed]
     if rest and rows:
-        rows.append(FormRow("", "Chỉ tiêu khác của lĩnh vực (không in trong mẫu phụ lục)", "", None, "group"))
-    rows.extend(FormRow("", i.label, _unit(ws, i.key), i.key) for i in rest)
+        rows.append(Row("", "Chỉ tiêu khác của lĩnh vực (không in trong mẫu phụ lục)", "", None, "group"))
+    rows.extend(Row("", i.label, _unit(ws, i.key), i.key) for i in rest)
     return rows
 
 
