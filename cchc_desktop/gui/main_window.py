@@ -12,12 +12,14 @@ import datetime as _dt
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
+                               QMenuBar, QPushButton, QSplitter, QStackedWidget, QStatusBar, QVBoxLayout,
+                               QWidget)
 
 from .. import periods
 from . import ops, settings
-from .ui_main_window import Ui_MainWindow
 
 STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
@@ -28,9 +30,138 @@ DAILY_BACKUP_DELAY_MS = 5000   # the day's first automatic backup waits until th
 LOCK_BANNER_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060;"
 
 
+# The menus: (object name, title, actions); an action is (object name, text, shortcut), None a separator.
+MENUS = (
+    ("menuFile", "&Tệp", (
+        ("actionNew", "&Mới…", "Ctrl+N"), ("actionOpen", "&Mở…", "Ctrl+O"),
+        ("actionSaveAs", "&Lưu thành…", "Ctrl+Shift+S"), ("actionOpenSample", "Mở &dữ liệu mẫu", None), None,
+        ("actionUnitProfile", "&Thông tin đơn vị…", None), ("actionBackupSettings", "Sao lưu &tự động…", None),
+        None, ("actionQuit", "&Thoát", "Ctrl+Q"))),
+    ("menuEdit", "&Sửa", (
+        ("actionUndo", "&Hoàn tác", "Ctrl+Z"), ("actionRedo", "&Làm lại", "Ctrl+Y"), None,
+        ("actionOverride", "&Nhập đè giá trị tính sẵn", "Ctrl+E"))),
+    ("menuPeriod", "&Kỳ báo cáo", (
+        ("actionAddPeriod", "&Thêm kỳ…", "Ctrl+Shift+N"), ("actionEditPeriod", "&Sửa kỳ…", None), None,
+        ("actionFinalise", "&Chốt số liệu…", None), ("actionUnlock", "&Mở khóa…", None))),
+    ("menuTools", "&Công cụ", (
+        ("actionCheck", "&Kiểm tra", "F7"), ("actionPlan", "Kế &hoạch", None),
+        ("actionTargets", "&Mục tiêu kế hoạch", None), ("actionReportEditor", "&Soạn báo cáo", None),
+        ("actionPrint", "&In và xuất…", "Ctrl+P"), ("actionSend", "&Gửi lên cấp trên…", None),
+        ("actionConsolidate", "&Tổng hợp…", None))),
+    ("menuHelp", "&Trợ giúp", (
+        ("actionGuide", "&Hướng dẫn sử dụng", "F1"), ("actionAbout", "&Giới thiệu", None))),
+)
+NAV_TOOLTIP = ("Chọn phần cần nhập: Ctrl+1 … Ctrl+7 các lĩnh vực, Ctrl+8 bảng chi tiết, Ctrl+9 sổ văn bản, "
+               "Ctrl+0 trang chủ")
+LOCK_TEXT = "Kỳ này đã chốt số liệu: chỉ xem. Muốn sửa, chọn Kỳ báo cáo → Mở khóa… và nêu lý do."
+
+
+class WindowUi:
+    """The window's widgets and actions (``window.ui.navList``, ``window.ui.actionUndo``…).
+
+    Built here in code, not from a Designer form: the compiled form imported some twenty Qt
+    classes it never used and the ``Qt`` namespace, whose ~95 enum types PySide makes on first
+    use (~17 ms, a third of what the window added to a bare one at start).  Nothing on the
+    start path touches ``Qt``: the splitter is horizontal by default, sizes are set by width.
+    """
+
+    def __init__(self, window: QMainWindow):
+        window.setObjectName(window.objectName() or "MainWindow")
+        window.resize(1200, 720)
+        window.setWindowTitle("CCHC Desktop")
+        self.centralwidget = QWidget(window)
+        self.centralwidget.setObjectName("centralwidget")
+        self.mainLayout = QVBoxLayout(self.centralwidget)
+        self.mainLayout.setSpacing(6)
+        self.topBar = QFrame(self.centralwidget)
+        self.topBar.setObjectName("topBar")
+        self.topBar.setFrameShape(QFrame.StyledPanel)
+        bar = self.topBarLayout = QHBoxLayout(self.topBar)
+        self.unitLabel = QLabel("Đơn vị", self.topBar)
+        self.unitLabel.setObjectName("unitLabel")
+        font = self.unitLabel.font()
+        font.setBold(True)
+        self.unitLabel.setFont(font)
+        self.periodLabel = QLabel("&Kỳ báo cáo:", self.topBar)
+        self.periodLabel.setObjectName("periodLabel")
+        self.periodCombo = QComboBox(self.topBar)
+        self.periodCombo.setObjectName("periodCombo")
+        self.periodCombo.setMinimumWidth(220)
+        self.periodCombo.setToolTip("Chọn kỳ báo cáo đang nhập")
+        self.periodLabel.setBuddy(self.periodCombo)
+        self.periodStatusLabel = QLabel(self.topBar)
+        self.periodStatusLabel.setObjectName("periodStatusLabel")
+        # (parent) then the text: QPushButton(text, parent) would make PySide try the QIcon overload
+        self.addPeriodButton = QPushButton(self.topBar)
+        self.addPeriodButton.setObjectName("addPeriodButton")
+        self.addPeriodButton.setText("Thêm kỳ…")
+        self.editPeriodButton = QPushButton(self.topBar)
+        self.editPeriodButton.setObjectName("editPeriodButton")
+        self.editPeriodButton.setText("Sửa kỳ…")
+        self.windowLabel = QLabel(self.topBar)
+        self.windowLabel.setObjectName("windowLabel")
+        bar.addWidget(self.unitLabel)
+        bar.addSpacing(16)
+        for w in (self.periodLabel, self.periodCombo, self.periodStatusLabel, self.addPeriodButton,
+                  self.editPeriodButton):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.windowLabel)
+        self.mainLayout.addWidget(self.topBar)
+        self.lockBanner = QLabel(LOCK_TEXT, self.centralwidget)
+        self.lockBanner.setObjectName("lockBanner")
+        self.lockBanner.setWordWrap(True)
+        self.mainLayout.addWidget(self.lockBanner)
+        # horizontal by default; parent= by keyword, as QSplitter(parent) would make PySide weigh
+        # the QSplitter(Qt.Orientation) overload and so build the whole `Qt` namespace
+        self.splitter = QSplitter(parent=self.centralwidget)
+        self.splitter.setObjectName("splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.navList = QListWidget(self.splitter)
+        self.navList.setObjectName("navList")
+        self.navList.setMinimumWidth(230)
+        self.navList.setMaximumWidth(360)
+        self.navList.setWordWrap(True)
+        self.navList.setSpacing(3)
+        self.navList.setToolTip(NAV_TOOLTIP)
+        self.splitter.addWidget(self.navList)
+        self.pages = QStackedWidget(self.splitter)
+        self.pages.setObjectName("pages")
+        self.splitter.addWidget(self.pages)
+        self.mainLayout.addWidget(self.splitter, 1)
+        window.setCentralWidget(self.centralwidget)
+        QWidget.setTabOrder(self.periodCombo, self.addPeriodButton)
+        QWidget.setTabOrder(self.addPeriodButton, self.editPeriodButton)
+        QWidget.setTabOrder(self.editPeriodButton, self.navList)
+        self.menubar = QMenuBar(window)
+        self.menubar.setObjectName("menubar")
+        for menu_name, title, actions in MENUS:
+            menu = QMenu(title, self.menubar)
+            menu.setObjectName(menu_name)
+            setattr(self, menu_name, menu)
+            self.menubar.addAction(menu.menuAction())
+            for spec in actions:
+                if spec is None:
+                    menu.addSeparator()
+                    continue
+                name, text, shortcut = spec
+                action = QAction(window)   # not (text, window): PySide would weigh the QIcon overload
+                action.setObjectName(name)
+                action.setText(text)
+                if shortcut:   # setShortcuts([…]): setShortcut(key) weighs overloads taking `Qt` enums
+                    action.setShortcuts([QKeySequence.fromString(shortcut)])
+                menu.addAction(action)
+                setattr(self, name, action)
+        window.setMenuBar(self.menubar)
+        self.statusbar = QStatusBar(window)
+        self.statusbar.setObjectName("statusbar")
+        window.setStatusBar(self.statusbar)
+
+
 class MissingPage(QWidget):
     def __init__(self, text="Chức năng này chưa có.", parent=None):
         super().__init__(parent)
+        from PySide6.QtCore import Qt   # not at import: the `Qt` namespace costs ~17 ms to make
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(text), 0, Qt.AlignTop)
 
@@ -60,8 +191,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ws, parent=None):
         super().__init__(parent)
-        self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
+        self.ui = WindowUi(self)
         self.ws = None
         self.code: str | None = None
         self.pages: dict[str, QWidget] = {}
@@ -81,7 +211,7 @@ class MainWindow(QMainWindow):
         self.ui.splitter.setSizes([250, 1000])
         s = settings.store()
         geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
+        if geometry is not None and not isinstance(geometry, str):   # a QByteArray once saved
             self.restoreGeometry(geometry)
         self.set_workspace(ws)
 
@@ -113,10 +243,7 @@ class MainWindow(QMainWindow):
                  REGISTER: "Sổ văn bản chỉ đạo", PLAN: "Kế hoạch CCHC năm", AUDIT: "Nhật ký thay đổi"}
         for a in ws.catalogue.areas:
             names[f"area{a.id}"] = f"{a.id}. {a.label}"
-        for page_id in self.nav_ids():
-            item = QListWidgetItem(names[page_id])
-            item.setData(Qt.UserRole, page_id)
-            nav.addItem(item)
+        nav.addItems([names[page_id] for page_id in self.nav_ids()])   # row i shows nav_ids()[i]
         nav.blockSignals(False)
         self._fill_periods()
         self._update_unit()
@@ -182,8 +309,8 @@ class MainWindow(QMainWindow):
             w.set_period(self.ws, self.code)
 
     def current_page_id(self) -> str:
-        item = self.ui.navList.currentItem()
-        return item.data(Qt.UserRole) if item else HOME
+        row, ids = self.ui.navList.currentRow(), self.nav_ids()
+        return ids[row] if 0 <= row < len(ids) else HOME
 
     def show_page(self, page_id: str):
         w = self.page(page_id)
@@ -363,6 +490,7 @@ class MainWindow(QMainWindow):
                 from .findings_panel import FindingsPanel
             except ImportError:
                 return ops.not_yet(self)
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QDockWidget
             panel = FindingsPanel(self.ws, self.code, self)
             panel.keyActivated.connect(self.go_to_key)
@@ -407,6 +535,7 @@ class MainWindow(QMainWindow):
         if hasattr(w, "exec"):
             w.exec()
         else:
+            from PySide6.QtCore import Qt
             w.setWindowFlag(Qt.Window, True)
             w.setWindowTitle(title)
             w.resize(1000, 650)
@@ -443,8 +572,7 @@ class MainWindow(QMainWindow):
         ui.actionUnlock.triggered.connect(self.unlock)
         ui.actionUndo.triggered.connect(self.undo)
         ui.actionRedo.triggered.connect(self.redo)
-        from PySide6.QtGui import QKeySequence, QShortcut
-        ui.actionRedo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        ui.actionRedo.setShortcuts([QKeySequence.fromString("Ctrl+Y"), QKeySequence.fromString("Ctrl+Shift+Z")])
         ui.actionOverride.triggered.connect(self.override)
         ui.actionCheck.triggered.connect(self.check)
         ui.actionPlan.triggered.connect(lambda: self.show_page(PLAN))
@@ -467,7 +595,9 @@ class MainWindow(QMainWindow):
         keys = {str(i): f"area{i}" for i in range(1, 8)}
         keys.update({"8": DETAIL, "9": REGISTER, "0": HOME})
         for digit, page_id in keys.items():
-            QShortcut(QKeySequence(f"Ctrl+{digit}"), self, lambda p=page_id: self.show_page(p))
+            shortcut = QShortcut(self)   # parent, key, slot apart: the other overloads need `Qt`
+            shortcut.setKey(QKeySequence.fromString(f"Ctrl+{digit}"))
+            shortcut.activated.connect(lambda p=page_id: self.show_page(p))
 
     def open_other(self):
         from PySide6.QtWidgets import QFileDialog
