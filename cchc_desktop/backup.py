@@ -58,6 +58,10 @@ BACKUP_PAGE_SIZE, WORKSPACE_PAGE_SIZE = 1024, 4096
 MIN_VERSION = 3                       # the first schema with backup_info
 INFO_TABLE = "backup_info"
 FIGURES_TABLE = "backup_figures"
+_INFO_COLUMNS = ("unit_name", "unit_slug", "parent", "periods", "program_version", "schema_version",
+                 "made_at", "made_by", "sha256")   # of backup_info, as every version since 3 has them
+ALTERNATIVES_TABLE = "backup_alternatives"
+ALTERNATIVES_SINCE = 5   # the first schema with backup_alternatives
 NAME_PATTERN = re.compile(r"^CCHC_([a-z0-9-]+)_([0-9A-Z]+-[0-9A-Z]+|chua-co-ky)_(\d{8}-\d{4})(?:-(\d+))?\.(sqlite|zip)$")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 PLACEHOLDER = ("CCHC-SHA256-PENDING-" * 4)[:64]   # stands for the digest while hashing
@@ -103,7 +107,10 @@ class BackupInfo:
     size: int
     figures: dict = field(default_factory=dict, repr=False)   # period → {key: value}
     sources: dict = field(default_factory=dict, repr=False)   # period → {key: rollup source}, typed ones left out
-    unit: dict = field(default_factory=dict, repr=False)
+    alternatives: dict = field(default_factory=dict, repr=False)  # period → {key: {source: value}} beside typed ones
+    windows: dict = field(default_factory=dict, repr=False)       # period → (ISO from, ISO to) of the unit's data window
+    acknowledged: dict = field(default_factory=dict, repr=False)  # period → [[rule, keys, comment]] warnings explained
+    texts: dict = field(default_factory=dict, repr=False)         # period → (figures, sources) as JSON SQLite made
 
     @property
     def made_at_text(self) -> str:
@@ -136,14 +143,19 @@ def _normal_sql(sql: str | None) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _expected_raw(version: int) -> frozenset:
-    """The schema entries exactly as our migrations write them (the fast, common case)."""
+def _expected_list(version: int) -> list:
+    """The schema entries exactly as our migrations write them, in their order (the fast, common case)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrations.upgrade(conn, target=version)
-        return frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     finally:
         conn.close()
+
+
+@lru_cache(maxsize=8)
+def _expected_set(version: int) -> frozenset:
+    return frozenset(_expected_list(version))
 
 
 @lru_cache(maxsize=8)
@@ -166,11 +178,6 @@ def expected_schema(version: int) -> tuple[frozenset, tuple]:
 
 def _quoted(names) -> str:
     return ", ".join(f'"{n}"' for n in names)
-
-
-def read_tables(conn: sqlite3.Connection, tables) -> dict[str, list[tuple]]:
-    """table → rows, each read with an explicit column list (never ``*``, never a view)."""
-    return {name: conn.execute(f'SELECT {_quoted(cols)} FROM "{name}"').fetchall() for name, cols in tables}
 
 
 def file_digest(data: bytes, stored: str = PLACEHOLDER) -> str | None:
@@ -342,11 +349,16 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
         period = periods.parse_code(period).code if period else None
         if period not in codes:
             raise WorkspaceError(f"Chưa có kỳ báo cáo {period} trong tệp dữ liệu.")
-    figures = []
+    figures, alternatives = [], []
     for code in codes:
         for key, cell in rollup.values(copy, code).items():
             if cell.value is not None:
                 figures.append((code, key, cell.value, cell.source))
+            if cell.typed:
+                # what a check compares a typed figure with and cannot compute from the
+                # figures themselves (rates and the quarters' roll-up it can)
+                alternatives += [(code, key, source, v) for source, v in cell.computed.items()
+                                 if source not in (rollup.TYPED, rollup.DERIVED, rollup.ROLLUP)]
     dst.row_factory = None
     version = dst.execute("PRAGMA user_version").fetchone()[0]
     slug = unit_slug(unit["name"], unit["parent"])
@@ -356,6 +368,9 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
         dst.execute(f"DELETE FROM {FIGURES_TABLE}")
         dst.executemany(f"INSERT INTO {FIGURES_TABLE} (period_code, key, value, source) VALUES (?, ?, ?, ?)",
                         figures)
+        dst.execute(f"DELETE FROM {ALTERNATIVES_TABLE}")
+        dst.executemany(f"INSERT INTO {ALTERNATIVES_TABLE} (period_code, key, source, value) VALUES (?, ?, ?, ?)",
+                        alternatives)
         dst.execute(
             f"INSERT INTO {INFO_TABLE} (id, unit_name, unit_slug, parent, periods, program_version, "
             "schema_version, made_at, made_by, sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -369,6 +384,15 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
 
 
 # ---- checking a received file ----------------------------------------------------------
+def file_bytes(path: Path, shown: str) -> tuple[bytes, str]:
+    """(bytes, name to show) of a backup file or of the one backup in a zip, after checking
+    their size and SQLite header (no SQLite involved yet)."""
+    if path.suffix.lower() == ".zip":
+        data, shown = _unzip(path, shown)
+        return _check_header(data, shown), shown
+    return _read_bytes(path, shown), shown
+
+
 def _read_bytes(path: Path, shown: str) -> bytes:
     """The file's bytes, after checking its size and SQLite header (no SQLite involved yet)."""
     try:
@@ -408,14 +432,23 @@ def _check_header(data: bytes, shown: str) -> bytes:
     return data
 
 
-def _open_untrusted(data: bytes) -> sqlite3.Connection:
-    """An in-memory database made of exactly the bytes that were hashed; nothing reads the
-    file again, and nothing in it can be trusted to run."""
+def untrusted_connection() -> sqlite3.Connection:
+    """A connection to hold received files one after the other (:func:`open_untrusted`):
+    nothing in them can be trusted to run, nor written."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA cell_size_check = ON")
-    conn.deserialize(data)
     conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def open_untrusted(data: bytes, conn: sqlite3.Connection | None = None) -> sqlite3.Connection:
+    """An in-memory database made of exactly the bytes that were hashed; nothing reads the
+    file again.  *conn* (from :func:`untrusted_connection`) is reused when given: the file
+    replaces whatever it held, and its settings stay (a fresh connection per file costs as
+    much as reading a small file)."""
+    conn = conn or untrusted_connection()
+    conn.deserialize(data)
     return conn
 
 
@@ -431,14 +464,9 @@ def read_backup(path, *, shown: str | None = None) -> BackupInfo:
 def load_backup(path, *, shown: str | None = None) -> tuple[BackupInfo, bytes]:
     """(info, the exact bytes that were checked) of a backup file or a zip holding one."""
     path = Path(path)
-    shown = shown or path.name
-    if path.suffix.lower() == ".zip":
-        data, shown = _unzip(path, shown)
-        _check_header(data, shown)
-    else:
-        data = _read_bytes(path, shown)
+    data, shown = file_bytes(path, shown or path.name)
     try:
-        conn = _open_untrusted(data)
+        conn = open_untrusted(data)
     except sqlite3.Error as exc:
         raise NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
     try:
@@ -449,9 +477,20 @@ def load_backup(path, *, shown: str | None = None) -> tuple[BackupInfo, bytes]:
         conn.close()
 
 
-def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
+def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
+    """(schema version, backup_info row) of the backup whose exact *data* is open
+    in *conn* (:func:`open_untrusted`); a :class:`BackupError` otherwise.
+
+    In this order, each step before anything it would trust: our application id and a
+    version we know; the schema, entry by entry, equal to what our migrations make (so
+    nothing of the file's own can run); the digest over the bytes; ``quick_check``.
+    """
+    conn = conn.cursor()
+    conn.row_factory = None   # plain tuples, whatever the connection's rows are
     try:
-        version = migrations.check(conn)
+        # the header's application id and user version: the bytes SQLite has open
+        version = migrations.check_ids(int.from_bytes(data[68:72], "big"), int.from_bytes(data[60:64], "big"),
+                                       lambda: conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
     except migrations.SchemaError as exc:
         text = str(exc).replace("Tệp này", f"Tệp “{shown}”").replace("Tệp dữ liệu", f"Tệp “{shown}”")
         cls = TooNewBackup if "mới hơn" in text else NotABackup
@@ -460,24 +499,15 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
         raise NotABackup(f"Tệp “{shown}” là cơ sở dữ liệu trống, không phải tệp sao lưu CCHC.")
     if version < MIN_VERSION:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC của phiên bản cũ, không phải tệp sao lưu.")
-    expected, tables = expected_schema(version)
-    raw = frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
-    # Identical text is the common case; otherwise compare without comments and spacing.
-    found = expected if raw == _expected_raw(version) else {(t, n, tn, _normal_sql(s)) for t, n, tn, s in raw}
-    extra = sorted(found - expected, key=lambda e: (e[0], e[1]))
-    if extra:
-        kinds = {"view": "khung nhìn (view)", "trigger": "trigger", "table": "bảng", "index": "chỉ mục"}
-        what = ", ".join(f"{kinds.get(t, t)} “{n}”" for t, n, _, _ in extra[:3])
-        raise UnsafeBackup(f"Tệp “{shown}” có cấu trúc lạ không do chương trình tạo ra ({what}); "
-                           "không nhận để bảo đảm an toàn.")
-    missing = sorted(expected - found, key=lambda e: (e[0], e[1]))
-    if missing:
-        raise DamagedBackup(f"Tệp “{shown}” thiếu phần cấu trúc “{missing[0][1]}”; không phải tệp sao lưu trọn vẹn.")
-    cols = dict(tables)[INFO_TABLE]
-    info_rows = conn.execute(f"SELECT {_quoted(cols)} FROM {INFO_TABLE}").fetchall()
-    if len(info_rows) != 1:
+    _check_schema(conn, version, shown)
+    cols = _INFO_COLUMNS
+    # one statement (each costs a compile): the backup's own row, and that it has one unit
+    rows = conn.execute(f"SELECT {', '.join(cols)}, (SELECT count(*) FROM unit) FROM {INFO_TABLE}").fetchall()
+    if len(rows) != 1:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC nhưng không phải tệp sao lưu (thiếu thông tin sao lưu).")
-    info = dict(zip(cols, info_rows[0]))
+    if rows[0][-1] != 1:
+        raise DamagedBackup(f"Tệp “{shown}” không có thông tin đơn vị.")
+    info = dict(zip(cols, rows[0]))
     stored = info["sha256"] if isinstance(info["sha256"], str) else ""
     digest = file_digest(data, stored)
     if digest is None or digest != stored:
@@ -488,24 +518,60 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     check = conn.execute("PRAGMA quick_check(5)").fetchall()
     if check != [("ok",)]:
         raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
-    rows = read_tables(conn, [(t, c) for t, c in tables if t in ("unit", FIGURES_TABLE)])
     if info["schema_version"] != version:
         raise DamagedBackup(f"Tệp “{shown}”: thông tin sao lưu không khớp cấu trúc tệp.")
-    unit_cols = dict(tables)["unit"]
-    units = rows["unit"]
-    if len(units) != 1:
-        raise DamagedBackup(f"Tệp “{shown}” không có thông tin đơn vị.")
-    figures: dict[str, dict] = {}
-    sources: dict[str, dict] = {}
-    for code, key, value, source in rows[FIGURES_TABLE]:
-        figures.setdefault(code, {})[key] = value
-        if source != "typed":   # most figures are typed: keep only the others
-            sources.setdefault(code, {})[key] = source
+    return version, info
+
+
+def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
+    """A :class:`BackupInfo` (without figures) from a verified file's backup_info row."""
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
-                      parent=info["parent"], periods=tuple(p for p in info["periods"].split(",") if p),
+                      parent=info["parent"], periods=tuple(p for p in str(info["periods"]).split(",") if p),
                       program_version=info["program_version"], schema_version=version,
-                      made_at=info["made_at"], made_by=info["made_by"], sha256=digest, size=len(data),
-                      figures=figures, sources=sources, unit=dict(zip(unit_cols, units[0])))
+                      made_at=info["made_at"], made_by=info["made_by"], sha256=info["sha256"], size=size)
+
+
+def read_extras(conn, info: BackupInfo):
+    """Fill *info*'s data windows and acknowledged warnings from a verified file."""
+    info.windows = {code: (start, end) for code, start, end in
+                    conn.execute("SELECT code, window_from, window_to FROM periods")}
+    for code, rule, keys, comment in conn.execute(
+            "SELECT p.code, a.rule, a.keys, a.comment FROM acknowledgements a JOIN periods p ON p.id = a.period_id"):
+        info.acknowledged.setdefault(code, []).append([rule, keys, comment])
+
+
+def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
+    version, row = verify_open(conn, data, shown)
+    info = backup_info(path, row, version, len(data))
+    for code, key, value, source in conn.execute(f"SELECT period_code, key, value, source FROM {FIGURES_TABLE}"):
+        info.figures.setdefault(code, {})[key] = value
+        if source != "typed":   # most figures are typed: keep only the others
+            info.sources.setdefault(code, {})[key] = source
+    if version >= ALTERNATIVES_SINCE:
+        for code, key, source, value in conn.execute(
+                f"SELECT period_code, key, source, value FROM {ALTERNATIVES_TABLE}"):
+            info.alternatives.setdefault(code, {}).setdefault(key, {})[source] = value
+    read_extras(conn, info)
+    return info
+
+
+def _check_schema(conn, version: int, shown: str):
+    """The file's schema is, entry by entry, what our migrations make at *version*."""
+    raw = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    if raw == _expected_list(version) or frozenset(raw) == _expected_set(version):
+        return   # the common case: as our migrations write it (VACUUM may change the order)
+    expected = expected_schema(version)[0]
+    # Otherwise compare as sets, without comments and spacing.
+    found = {(t, n, tn, _normal_sql(s)) for t, n, tn, s in raw}
+    extra = sorted(found - expected, key=lambda e: (e[0], e[1]))
+    if extra:
+        kinds = {"view": "khung nhìn (view)", "trigger": "trigger", "table": "bảng", "index": "chỉ mục"}
+        what = ", ".join(f"{kinds.get(t, t)} “{n}”" for t, n, _, _ in extra[:3])
+        raise UnsafeBackup(f"Tệp “{shown}” có cấu trúc lạ không do chương trình tạo ra ({what}); "
+                           "không nhận để bảo đảm an toàn.")
+    missing = sorted(expected - found, key=lambda e: (e[0], e[1]))
+    if missing:
+        raise DamagedBackup(f"Tệp “{shown}” thiếu phần cấu trúc “{missing[0][1]}”; không phải tệp sao lưu trọn vẹn.")
 
 
 def _unzip(path: Path, shown: str) -> tuple[bytes, str]:
@@ -701,5 +767,5 @@ def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
 
 
 __all__ = ["BackupError", "BackupInfo", "DamagedBackup", "NotABackup", "TooLargeBackup", "TooNewBackup",
-           "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "default_backup_dir", "file_digest",
-           "load_backup", "make_backup", "mail_text", "read_backup", "restore", "seal", "verify", "now"]
+           "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "default_backup_dir", "file_bytes", "file_digest",
+           "load_backup", "make_backup", "open_untrusted", "untrusted_connection", "verify_open", "mail_text", "read_backup", "restore", "seal", "verify", "now"]

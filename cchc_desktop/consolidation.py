@@ -16,11 +16,11 @@ work on them unchanged:
   (rollup computes them); a typed percent with no parts is left out and shown per unit;
 * code answers are counted by value (``consolidated_codes``): 3 units "Kết hợp", 2 "Phát phiếu".
 
-Each accepted file's figures are also run through the checks (:func:`rules.check`), so the
-matrix can say which units sent figures with errors (a total that differs from its parts).
-The file is still never trusted: the checks run in a scratch in-memory workspace made here
-(:class:`FigureChecker`) and filled (values read as ``set_values`` reads them) from the figures already read with
-explicit queries; the counts and messages are kept with the received period (db/004).
+Then each unit's figures in use are run through the checks (:func:`check_received`, with
+:func:`rules.check` on a :class:`received.ReceivedUnit`), so the matrix can say which units
+sent figures with errors (a total that differs from its parts) and which warnings a unit
+explained.  The file is still never trusted nor opened as a workspace: the checks read what
+was taken out of it with explicit queries and kept with the received period (db/005).
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ MODE = "consolidation"
 DEFAULT_UNIT = "Tổng hợp"
 SUMMED_KINDS = ("count", "money")
 FILE_SUFFIXES = (".sqlite", ".zip")
+SHOWN_REFUSALS = 20   # reasons written into a refusal's message; .refused has them all
 
 
 class ConsolidationRefused(WorkspaceError):
@@ -47,7 +48,9 @@ class ConsolidationRefused(WorkspaceError):
 
     def __init__(self, refused: list["Refusal"]):
         self.refused = refused
-        lines = "\n".join(f"  {r.name}: {r.reason}" for r in refused)
+        lines = "\n".join(f"  {r.name}: {r.reason}" for r in refused[:SHOWN_REFUSALS])
+        if len(refused) > SHOWN_REFUSALS:
+            lines += f"\n  … và {len(refused) - SHOWN_REFUSALS} tệp khác."
         super().__init__(f"Không nhận tệp nào: {len(refused)} tệp bị từ chối, dữ liệu tổng hợp giữ nguyên.\n{lines}")
 
 
@@ -78,14 +81,31 @@ class ImportResult:
 
 @dataclass
 class Checked:
-    """What the checks found in one unit's figures of one period."""
+    """What the checks found in one unit's figures of one period.
+
+    ``warnings`` counts the warnings the unit has not explained; one it acknowledged with a
+    comment is counted in ``acknowledged`` and keeps the comment in its finding."""
     errors: int = 0
     warnings: int = 0
-    findings: list = field(default_factory=list)     # {"severity", "rule", "message"}
+    findings: list = field(default_factory=list)     # {"severity", "rule", "message"[, "acknowledged"]}
+    acknowledged: int = 0
+    pending: bool = False                            # stored, not checked yet
+
+    def add(self, severity: str, rule: str, message: str, acknowledged: str | None = None):
+        finding = {"severity": severity, "rule": rule, "message": message}
+        if severity == "error":
+            self.errors += 1
+        elif acknowledged:
+            self.acknowledged += 1
+            finding["acknowledged"] = acknowledged
+        else:
+            self.warnings += 1
+        self.findings.append(finding)
 
     def summary(self) -> str:
-        """“2 lỗi, 1 cảnh báo”, or “không có lỗi”."""
-        parts = [f"{n} {word}" for n, word in ((self.errors, "lỗi"), (self.warnings, "cảnh báo")) if n]
+        """“2 lỗi, 1 cảnh báo, 1 cảnh báo đã giải trình”, or “không có lỗi”."""
+        parts = [f"{n} {word}" for n, word in ((self.errors, "lỗi"), (self.warnings, "cảnh báo"),
+                                                (self.acknowledged, "cảnh báo đã giải trình")) if n]
         return ", ".join(parts) or "không có lỗi"
 
 
@@ -129,287 +149,155 @@ def expand(paths) -> list[Path]:
 
 
 def _value_rules(ws: Workspace) -> dict:
-    """key → allowed code values (a set) or None for plain numbers; text keys are left out."""
+    """key → allowed code values (a set), or None for a plain number; text keys left out
+    (and under :data:`_CODED`, the keys with a code list)."""
     rules = {}
     for ind in ws.catalogue:
-        if ind.kind == "text":
-            continue
-        rules[ind.key] = frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
+        if ind.kind != "text":
+            rules[ind.key] = frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
+    rules[_CODED] = frozenset(k for k, v in rules.items() if v is not None)
     return rules
 
 
-def _figures(ws: Workspace, info: BackupInfo, shown: str, rules: dict | None = None) -> dict[str, dict]:
-    """period → {key: value} kept from a file, every value checked against the catalogue."""
-    rules = _value_rules(ws) if rules is None else rules
-    problems, out = [], {}
-    carried = set(info.periods) | set(info.figures)
-    for code in sorted(carried, key=lambda c: (len(c), c)):
+_CODED = object()
+
+
+# Everything the import takes from a verified file, in one statement (each costs a
+# compile on a fresh connection): per period (kind 0) its figures and their sources as
+# JSON objects built by SQLite (a string per period, not a Python object per figure) and
+# the number of values that are not a finite number ≥ 0 (when 0, as it nearly always is,
+# only the code answers are looked at one by one); the data windows (1), the warnings the
+# unit acknowledged (2) and, from schema 5, the values computed beside typed figures (3).
+# (SQLite writes a real with 15 significant digits: exact for any figure typed, and for a
+# computed rate a change far below what is printed; rates are recomputed from sums anyway.)
+_READ = f"""
+    SELECT 0, period_code, json_group_object(key, value),
+           json_group_object(key, source) FILTER (WHERE source != 'typed'),
+           sum(typeof(value) NOT IN ('integer', 'real') OR value < 0 OR value >= 9e999)
+        FROM {backup.FIGURES_TABLE} GROUP BY period_code
+    UNION ALL SELECT 1, code, window_from, window_to, NULL FROM periods
+    UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
+        FROM acknowledgements a JOIN periods p ON p.id = a.period_id"""
+_READ_ALTERNATIVES = f"""
+    UNION ALL SELECT 3, period_code, key, source, value FROM {backup.ALTERNATIVES_TABLE}"""
+
+
+def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
+    """One received file checked whole and read, without writing anything.
+
+    The bytes (size, header, digest), the schema, ``quick_check`` are checked by
+    :func:`backup.verify_open`; then every figure whose key is in the catalogue must fit it
+    (*rules*: :func:`_value_rules`): a whole number from its code list or a finite number
+    ≥ 0.  A unit's own extra indicators travel along but are never summed.  BackupError
+    with the reason (Vietnamese) otherwise.  *conn* (:func:`backup.untrusted_connection`)
+    is reused when given, and left open.
+    """
+    path = Path(path)
+    data, shown = backup.file_bytes(path, path.name)
+    own_conn = conn is None
+    try:
+        conn = backup.open_untrusted(data, conn)
+    except sqlite3.Error as exc:
+        raise backup.NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
+    try:
+        version, row = backup.verify_open(conn, data, shown)
+        info = backup.backup_info(path, row, version, len(data))
+        info.unit_name = nfc(info.unit_name) if isinstance(info.unit_name, str) else ""
+        info.parent = nfc(info.parent) if isinstance(info.parent, str) else ""
+        if not info.unit_name:
+            raise BackupError(f"Tệp “{shown}” không ghi tên đơn vị.")
+        info.unit_slug = unit_slug(info.unit_name, info.parent)
+        if info.unit_slug == own:
+            raise BackupError(f"Tệp “{shown}” là của chính đơn vị tổng hợp ({info.unit_name}).")
+        texts = {}
+        for kind, code, a, b, c in conn.execute(
+                _READ + (_READ_ALTERNATIVES if version >= backup.ALTERNATIVES_SINCE else "")):
+            if kind == 0:
+                texts[code] = (a, b, c)
+            elif kind == 1:
+                info.windows[code] = (a, b)
+            elif kind == 2:
+                info.acknowledged.setdefault(code, []).append([a, b, c])
+            elif a in rules and type(c) in (int, float) and 0 <= c < math.inf:
+                info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
+    except sqlite3.DatabaseError as exc:
+        raise backup.DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
+    finally:
+        if own_conn:
+            conn.close()
+    codes = set(info.periods) | set(texts)
+    for code in codes:
         try:
             periods.parse_code(code)
-        except periods.PeriodError:
-            raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.")
-        kept = {}
-        for key, value in (info.figures.get(code) or {}).items():
-            if key not in rules:
+        except (periods.PeriodError, TypeError, AttributeError):
+            raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.") from None
+    info.periods = tuple(sorted(codes, key=periods.sort_key))
+    problems = []
+    coded = rules.get(_CODED) or ()
+    for code in info.periods:
+        figures, sources, odd = texts.get(code, ("{}", "{}", 0))
+        values = json.loads(figures)
+        # every value a finite number ≥ 0 (odd == 0): only code answers need a look
+        for key in (values.keys() & coded if not odd else values):
+            value, codes_of = values[key], rules.get(key, _OWN)
+            if codes_of is _OWN:
                 continue   # a unit's own extra indicator: not part of this catalogue's sums
-            codes = rules[key]
             kind = type(value)
-            if codes is not None:
-                ok = kind is int and value in codes
-            else:
-                ok = (kind is int or kind is float) and 0 <= value < math.inf
-            if not ok:
-                ind = ws.catalogue[key]
-                problems.append(f"{ind.label} ({key}) = {value!r}, kỳ {code}")
+            if codes_of is None:
+                if (kind is int or kind is float) and 0 <= value < math.inf:
+                    continue
+            elif kind is int and value in codes_of:
                 continue
-            kept[key] = value
-        out[code] = kept
+            problems.append(f"{catalogue[key].label} ({key}) = {value!r}, kỳ {code}")
+        info.figures[code] = values
+        info.texts[code] = (figures, sources)
     if problems:
         more = f" và {len(problems) - 3} giá trị khác" if len(problems) > 3 else ""
         raise BackupError(f"Tệp “{shown}” có giá trị không hợp lệ: {'; '.join(problems[:3])}{more}.")
-    return out
+    return info
 
 
-def check_file(ws: Workspace, path, _rules: dict | None = None, _own: str | None = None) -> tuple[BackupInfo, dict]:
-    """(info, period → figures) of one received file; BackupError with the reason otherwise."""
-    path = Path(path)
-    info = backup.read_backup(path)
-    info.unit_name = nfc(info.unit_name) or ""
-    info.parent = nfc(info.parent) or ""
-    if not info.unit_name:
-        raise BackupError(f"Tệp “{path.name}” không ghi tên đơn vị.")
-    info.unit_slug = unit_slug(info.unit_name, info.parent)
-    if _own is None:
-        own = ws.unit()
-        _own = unit_slug(own["name"], own["parent"])
-    if info.unit_slug == _own:
-        raise BackupError(f"Tệp “{path.name}” là của chính đơn vị tổng hợp ({info.unit_name}).")
-    return info, _figures(ws, info, path.name, _rules)
+_OWN = object()
 
 
-def check_files(ws: Workspace, paths) -> tuple[list, list[Refusal]]:
-    """([(info, figures)], [Refusal]) for every file; nothing is written."""
+def check_file(ws: Workspace, path) -> BackupInfo:
+    """What one received file holds, checked as an import checks it; BackupError otherwise.
+    Nothing is written."""
+    own = ws.unit()
+    return read_file(path, _value_rules(ws), unit_slug(own["name"], own["parent"]), ws.catalogue)
+
+
+def check_files(ws: Workspace, paths) -> tuple[list[BackupInfo], list[Refusal]]:
+    """([info], [Refusal]) for every file named by *paths*; nothing is written."""
     good, refused = [], []
     rules = _value_rules(ws)
     own = ws.unit()
     own = unit_slug(own["name"], own["parent"])
-    for path in expand(paths):
-        try:
-            good.append(check_file(ws, path, rules, own))
-        except WorkspaceError as exc:
-            refused.append(Refusal(Path(path), str(exc)))
-        except Exception as exc:   # a hostile file must never crash the import
-            refused.append(Refusal(Path(path), f"Không đọc được tệp “{Path(path).name}” ({exc})."))
+    conn = backup.untrusted_connection()
+    try:
+        for path in expand(paths):
+            try:
+                good.append(read_file(path, rules, own, ws.catalogue, conn))
+            except WorkspaceError as exc:
+                refused.append(Refusal(Path(path), str(exc)))
+            except Exception as exc:   # a hostile file must never crash the import
+                refused.append(Refusal(Path(path), f"Không đọc được tệp “{Path(path).name}” ({exc})."))
+    finally:
+        conn.close()
     return good, refused
 
 
-# ---- checking a unit's figures --------------------------------------------------------
-class _Scratch(Workspace):
-    """A workspace that lives for one check and is thrown away: it keeps no audit trail
-    (a third of the cost of loading figures into it).
-
-    Once loaded its figures do not change, yet the checks read the same period, entries,
-    detail totals, documents and tasks again and again (a half-year reads its quarters for
-    the roll-up twice): each is read once.  Any write forgets what was read.
-    """
-
-    def __init__(self, *args, parsed: dict | None = None, parse_as: dict | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._read: dict = {}
-        self._parsed = {} if parsed is None else parsed   # (reading, type, value) → parse_value result
-        self._parse_as = parse_as or {}                    # key → how its values are read
-
-    def _audit(self, *args):
-        pass
-
-    def _once(self, what: tuple, read):
-        try:
-            return self._read[what]
-        except KeyError:
-            value = self._read[what] = read()
-            return value
-
-    def change_row(self, *args, **kwargs):
-        self._read.clear()
-        return super().change_row(*args, **kwargs)
-
-    def add_period(self, *args, **kwargs):
-        self._read.clear()
-        try:
-            return super().add_period(*args, **kwargs)
-        finally:
-            self._read.clear()
-
-    def find_period(self, code: str):
-        return self._once(("period", code), lambda: super(_Scratch, self).find_period(code))
-
-    def periods(self):
-        return list(self._once(("periods",), lambda: super(_Scratch, self).periods()))
-
-    def entries(self, code: str):
-        return self._once(("entries", code), lambda: super(_Scratch, self).entries(code))
-
-    def typed_values(self, code: str):
-        return self._once(("typed", code), lambda: super(_Scratch, self).typed_values(code))
-
-    def detail_totals(self, code: str):
-        return self._once(("details", code), lambda: super(_Scratch, self).detail_totals(code))
-
-    def documents_count(self, code: str):
-        return self._once(("documents", code), lambda: super(_Scratch, self).documents_count(code))
-
-    def task_counts(self, year: int):
-        return self._once(("tasks", year), lambda: super(_Scratch, self).task_counts(year))
-
-    def load_values(self, code: str, items):
-        """Fill the (empty) period *code* with *items* (key, value): every value is read
-        and checked by :meth:`parse_value` first, as ``set_values`` does (WorkspaceError for
-        the first it refuses, nothing written), then all are written in one statement
-        (no undo step nor a row read back per value: the workspace is thrown away)."""
-        p = self.period(code)
-        parse, seen, parse_as = self.parse_value, self._parsed, self._parse_as
-        parsed = []
-        for key, value in items:
-            # parse_value's result depends only on how the key is read (its kind, or the key
-            # itself when it has a code list) and the value; the type is part of the memo key
-            # as 1 == 1.0 == True.  A refusal is never kept: its message names the key.
-            what = (parse_as.get(key, key), value.__class__, value)
-            if what in seen:
-                parsed.append((key, seen[what]))
-            else:
-                parsed.append((key, parse(key, value)))   # a refusal raises, and is not kept
-                seen[what] = parsed[-1][1]
-        self._read.clear()
-        stamp, user = now(), self.user
-        with self.operation(f"Nhập số liệu {p.label}", undoable=False):
-            self.conn.executemany(
-                "INSERT INTO entries (period_id, key, value, note, changed_at, changed_by) VALUES (?, ?, ?, NULL, ?, ?)",
-                [(p.id, key, value, stamp, user) for key, value in parsed if value is not None])
-
-
-class FigureChecker:
-    """Runs the checks on received figures without ever opening the received file.
-
-    One empty workspace is made in memory per import (the receiving office's catalogue,
-    code lists and own rules); for each file a fresh in-memory copy of it is filled with
-    :meth:`_Scratch.load_values` from the figures already read and checked, and :func:`rules.check` runs
-    on every period there (so rules across periods of the same unit still apply).  Values
-    the unit's roll-up derived are left out: the scratch workspace derives them again.
-    """
-
-    def __init__(self, ws: Workspace):
-        from . import rules
-
-        self._rules = rules
-        self.catalogue = ws.catalogue
-        # The receiving office's code lists (already loaded by _value_rules) stand for the
-        # scratch workspace's template, so it does not read a template per file.
-        self._codes = {key: ws.code_list(key) for key in (i.key for i in ws.catalogue if i.kind == CODE)}
-        name = ws.unit()["name"] or DEFAULT_UNIT
-        try:
-            blank = Workspace.create(":memory:", name=name)
-        except WorkspaceError:   # a file called “:memory:” in the working folder: use a temporary one
-            import tempfile
-            with tempfile.TemporaryDirectory(prefix="cchc-check-") as tmp:
-                with Workspace.create(Path(tmp) / "blank.cchc", name=name) as on_disk:
-                    on_disk.conn.execute("PRAGMA journal_mode = DELETE")   # a WAL image cannot live in memory
-                    image = on_disk.conn.serialize()
-            conn = sqlite3.connect(":memory:", isolation_level=None)
-            conn.deserialize(image)
-            conn.row_factory = sqlite3.Row
-            blank = Workspace(conn, Path(":memory:"))
-        with blank:
-            blank._catalogue = self.catalogue
-            for row in rules.user_rules(ws):
-                try:
-                    rules.add_rule(blank, row["definition"])
-                except (WorkspaceError, TypeError, AttributeError):
-                    continue   # a broken rule is skipped here as rules_for skips it
-            self._image = blank.conn.serialize()
-            self._rule_set = rules.rules_for(blank)   # the same for every file: parsed once
-        self._images: dict[tuple, bytes] = {}
-        self._parsed: dict = {}
-        # Numbers of one kind without a code list are read alike whatever their key.
-        self._parse_as = {i.key: i.kind if i.kind not in (CODE, "text") and not i.codes and not self._codes.get(i.key)
-                          else i.key for i in self.catalogue}
-
-    def _scratch(self, codes: tuple = ()) -> Workspace:
-        """A fresh scratch workspace holding the (empty) periods *codes*.
-
-        Most files carry the same periods, so the image with them added is kept per set.
-        """
-        cached = self._images.get(codes)
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        conn.deserialize(cached or self._image)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
-        scratch = _Scratch(conn, Path(":memory:"), catalogue=self.catalogue, parsed=self._parsed,
-                           parse_as=self._parse_as)
-        scratch._template_codes = self._codes
-        if cached is None:
-            for code in codes:
-                scratch.add_period(code)
-            self._images[codes] = conn.serialize()
-        return scratch
-
-    def check(self, info: BackupInfo, figures: dict[str, dict], only=None) -> dict[str, Checked]:
-        """period → :class:`Checked` for the figures of one file (of the periods *only*, when given;
-        every period is still loaded, as rules across periods need them)."""
-        from .rollup import DERIVED
-
-        if only is not None and not only:
-            return {}
-        codes = tuple(sorted(figures, key=periods.sort_key))
-        scratch = self._scratch(codes)
-        try:
-            out = {}
-            for code in codes:
-                out[code] = Checked()
-                sources = info.sources.get(code) or {}
-                items = [(k, v) for k, v in figures[code].items() if sources.get(k) != DERIVED]
-                try:
-                    scratch.load_values(code, items)
-                except WorkspaceError:
-                    # A value the form itself would refuse (a rate above 100): an error of
-                    # the unit's figures, reported, and the other values still checked.
-                    good = []
-                    for key, value in items:
-                        try:
-                            scratch.parse_value(key, value)
-                            good.append((key, value))
-                        except WorkspaceError as exc:
-                            self._add(out[code], "error", "domain", str(exc))
-                    scratch.load_values(code, good)
-            if only is not None:
-                out = {code: out[code] for code in codes if code in only}
-            for code in out:
-                try:
-                    found = self._rules.check(scratch, code, rule_set=self._rule_set)
-                except Exception as exc:   # figures no rule expected must not stop the import
-                    self._add(out[code], "warning", "check", f"Không kiểm tra hết được số liệu kỳ {code} ({exc}).")
-                    continue
-                for f in found:
-                    self._add(out[code], f.severity, f.rule, f.message)
-            return out
-        finally:
-            scratch.close()
-
-    @staticmethod
-    def _add(checked: Checked, severity: str, rule: str, message: str):
-        if severity == "error":
-            checked.errors += 1
-        else:
-            checked.warnings += 1
-        checked.findings.append({"severity": severity, "rule": rule, "message": message})
-
-
 # ---- importing -------------------------------------------------------------------------
-def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> ImportResult:
+def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True, check: bool = True) -> ImportResult:
     """Check every file, then write the accepted ones in one operation and recompute.
 
     With *all_or_nothing* (the command line), one refused file refuses them all
     (:class:`ConsolidationRefused`) and the workspace is not touched.  The window passes
     False: the good files go in, the refused ones are listed with their reasons.
+
+    The figures are stored and summed first, in one transaction; then, with *check*, the
+    units' figures are checked (:func:`check_received`, a second transaction), so an
+    interrupted check leaves the received figures whole and is finished by the next call.
     """
     if not is_consolidation(ws):
         raise WorkspaceError("Tệp đang mở không phải tệp tổng hợp; không nhận tệp của đơn vị vào đây.")
@@ -420,20 +308,27 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
     result = ImportResult(refused=refused)
     if refused and all_or_nothing:
         raise ConsolidationRefused(refused)
-    if not good:
-        return result
+    in_use_now = _write(ws, good, result)
+    if check and in_use_now:
+        found = check_received(ws)
+        for info, code in in_use_now:
+            result.checks.setdefault(info.sha256, {})[code] = found.get((info.unit_slug, code), Checked())
+    return result
+
+
+def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
+    """Write the files not received before, in one operation; [(info, period)] now in use."""
     known = {r[0] for r in ws.conn.execute("SELECT sha256 FROM received_files WHERE status != 'refused'")}
     fresh, seen = [], set()
-    for info, figures in good:
+    for info in good:
         if info.sha256 in known or info.sha256 in seen:
             result.duplicates.append(info)
         else:
             seen.add(info.sha256)
-            fresh.append((info, figures))
+            fresh.append(info)
     if not fresh:
-        return result
-    fresh.sort(key=lambda f: (f[0].made_at, f[0].unit_slug))
-    checker = FigureChecker(ws)
+        return []
+    fresh.sort(key=lambda i: (i.made_at, i.unit_slug))
     touched = set()
     with ws.operation(f"Nhận {len(fresh)} tệp tổng hợp", undoable=False):
         stamp = now()
@@ -441,47 +336,58 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True) -> Import
         in_use = {(r[0], r[1]): (r[2], r[3]) for r in ws.conn.execute(
             "SELECT rp.unit_slug, rp.period_code, rp.file_id, rf.made_at FROM received_periods rp "
             "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'")}
-        for info, figures in fresh:
-            file_id = _write_file(ws, info, stamp)
-            older = {code for code in figures if (current := in_use.get((info.unit_slug, code))) is not None
-                     and current[1] > info.made_at}
-            # Only figures that go into use are checked; history kept for reference is not.
-            checks = result.checks[info.sha256] = checker.check(info, figures, [c for c in figures if c not in older])
-            for code, values in figures.items():
-                checked = checks.get(code) or Checked()
+        rows, files = {}, {}   # this import's rows, written together at the end
+        next_id = ws.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM received_files").fetchone()[0]
+        for file_id, info in enumerate(fresh, start=next_id):
+            files[file_id] = _file_row(ws, file_id, info, stamp)
+            for code in info.periods:
                 current = in_use.get((info.unit_slug, code))
                 status = "accepted"
-                if code in older:
-                    status = "superseded"
+                if current is not None and current[1] > info.made_at:
+                    status = "superseded"   # kept for reference only
                     result.older.append((info, code))
                 else:
-                    if current is not None:
+                    if current is None:
+                        pass
+                    elif current[0] in files:   # an older file of this same import
+                        rows[(current[0], code)]["status"] = "superseded"
+                        _add_reason(files[current[0]], code, info.path.name)
+                    else:
                         _supersede(ws, current[0], code, info.path.name)
                     in_use[(info.unit_slug, code)] = (file_id, info.made_at)
-                ws.change_row("received_periods", {"file_id": file_id, "period_code": code}, {
-                    "file_id": file_id, "unit_slug": info.unit_slug, "period_code": code,
-                    "figures": json.dumps(values, ensure_ascii=False, sort_keys=True), "status": status,
-                    "errors": checked.errors, "warnings": checked.warnings,
-                    "findings": json.dumps(checked.findings, ensure_ascii=False)})
-                if status == "accepted":
                     touched.add(code)
+                figures, sources = info.texts.get(code, ("{}", "{}"))
+                window = info.windows.get(code) or (None, None)
+                rows[(file_id, code)] = {
+                    "file_id": file_id, "unit_slug": info.unit_slug, "period_code": code,
+                    "figures": figures, "sources": sources, "status": status, "checked": 0,
+                    "alternatives": _json(info.alternatives.get(code), "{}"),
+                    "acknowledged": _json(info.acknowledged.get(code), "[]"),
+                    "window_from": window[0], "window_to": window[1]}
             ws._audit(None, "consolidation", info.unit_slug, None, info.path.name, "receive")
             result.accepted.append(info)
+        ws.add_rows("received_files", ("id",), list(files.values()))
+        ws.add_rows("received_periods", ("file_id", "period_code"), list(rows.values()))
         _settle_file_statuses(ws)
         result.periods = sorted(touched, key=periods.sort_key)
+        by_id = dict(enumerate(fresh, start=next_id))
+        in_use_now = [(by_id[file_id], code) for (file_id, code), row in rows.items() if row["status"] == "accepted"]
+        read = {(info.unit_slug, code): info.figures.get(code, {}) for info, code in in_use_now}
         for code in result.periods:
-            recompute(ws, code)
-    return result
+            recompute(ws, code, read)
+    return in_use_now
 
 
-def _write_file(ws: Workspace, info: BackupInfo, stamp: str) -> int:
-    ws.change_row("received_files", {"id": None}, {
-        "file_name": info.path.name, "unit_name": info.unit_name, "unit_slug": info.unit_slug,
-        "parent": info.parent, "periods": ",".join(info.periods), "sha256": info.sha256, "size": info.size,
-        "made_at": info.made_at, "program_version": info.program_version or "",
-        "schema_version": info.schema_version, "received_at": stamp, "received_by": ws.user,
-        "status": "accepted", "reason": ""})
-    return ws.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+def _json(value, empty: str) -> str:
+    return json.dumps(value, ensure_ascii=False) if value else empty   # most are empty
+
+
+def _file_row(ws: Workspace, file_id: int, info: BackupInfo, stamp: str) -> dict:
+    return {"id": file_id, "file_name": info.path.name, "unit_name": info.unit_name, "unit_slug": info.unit_slug,
+            "parent": info.parent, "periods": ",".join(info.periods), "sha256": info.sha256, "size": info.size,
+            "made_at": info.made_at, "program_version": info.program_version or "",
+            "schema_version": info.schema_version, "received_at": stamp, "received_by": ws.user,
+            "status": "accepted", "reason": ""}
 
 
 def _supersede(ws: Workspace, file_id: int, code: str, by: str):
@@ -489,8 +395,13 @@ def _supersede(ws: Workspace, file_id: int, code: str, by: str):
     row = ws._row("received_periods", where)
     ws.change_row("received_periods", where, dict(row, status="superseded"))
     f = ws._row("received_files", {"id": file_id})
+    ws.change_row("received_files", {"id": file_id}, _add_reason(dict(f), code, by))
+
+
+def _add_reason(file_row: dict, code: str, by: str) -> dict:
     reason = f"Kỳ {code} thay bằng tệp mới hơn “{by}”."
-    ws.change_row("received_files", {"id": file_id}, dict(f, reason=(f["reason"] + " " + reason).strip()))
+    file_row["reason"] = (file_row["reason"] + " " + reason).strip()
+    return file_row
 
 
 def _settle_file_statuses(ws: Workspace):
@@ -504,13 +415,89 @@ def _settle_file_statuses(ws: Workspace):
         ws.change_row("received_files", {"id": file_id}, dict(f, status="superseded"))
 
 
+# ---- checking the units' figures ------------------------------------------------------
+def _loads(text, default):
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return default
+    return value if isinstance(value, type(default)) else default
+
+
+def check_received(ws: Workspace, units=None) -> dict[tuple[str, str], Checked]:
+    """Run the checks on the figures in use that have not been checked yet; returns
+    (unit slug, period) → :class:`Checked` for those, after writing them (one operation).
+
+    Each unit is checked with all its figures in use (:class:`received.ReceivedUnit`), so
+    rules across periods see its quarters and earlier periods whichever file brought them.
+    When a unit's figures change, all of its periods in use are checked again.  The rules
+    are the receiving office's own (:func:`rules.rules_for`), as are the code lists.
+    """
+    from . import rules
+    from .received import ReceivedPeriod, ReceivedUnit
+
+    pending = {r[0] for r in ws.conn.execute(
+        "SELECT DISTINCT unit_slug FROM received_periods WHERE status = 'accepted' AND checked = 0")}
+    if units is not None:
+        pending &= set(units)
+    if not pending:
+        return {}
+    rule_set = rules.rules_for(ws)
+    code_lists = {i.key: ws.code_list(i.key) for i in ws.catalogue if i.kind == CODE}
+    by_unit: dict[str, list] = {}
+    for r in ws.conn.execute("SELECT file_id, unit_slug, period_code, figures, sources, alternatives, acknowledged, "
+                             "window_from, window_to FROM received_periods WHERE status = 'accepted'"):
+        if r["unit_slug"] in pending:
+            by_unit.setdefault(r["unit_slug"], []).append(r)
+    out, updates = {}, []
+    for slug, rows in by_unit.items():
+        unit = ReceivedUnit(ws.catalogue, code_lists, [
+            ReceivedPeriod(r["period_code"], _loads(r["figures"], {}), _loads(r["sources"], {}),
+                           _loads(r["alternatives"], {}), (r["window_from"], r["window_to"]),
+                           [tuple(a) for a in _loads(r["acknowledged"], []) if isinstance(a, list) and len(a) == 3])
+            for r in rows])
+        for r in rows:
+            checked = out[(slug, r["period_code"])] = _check_one(rules, unit, r["period_code"], rule_set)
+            updates.append((r["file_id"], r["period_code"], checked))
+    with ws.operation("Kiểm tra số liệu các đơn vị", undoable=False):
+        for file_id, code, checked in updates:
+            where = {"file_id": file_id, "period_code": code}
+            row = ws._row("received_periods", where)
+            ws.change_row("received_periods", where, dict(
+                row, errors=checked.errors, warnings=checked.warnings, checked=1,
+                findings=json.dumps(checked.findings, ensure_ascii=False)))
+    return out
+
+
+def _check_one(rules, unit, code: str, rule_set) -> Checked:
+    checked = Checked()
+    try:
+        found = rules.check(unit, code, rule_set=rule_set)
+    except Exception as exc:   # figures no rule expected must not stop the import
+        checked.add("warning", "check", f"Không kiểm tra hết được số liệu kỳ {code} ({exc}).")
+        return checked
+    for f in found:
+        checked.add(f.severity, f.rule, f.message, f.acknowledged)
+    return checked
+
+
 # ---- consolidated figures --------------------------------------------------------------
-def accepted_figures(ws: Workspace, code: str) -> dict[str, dict]:
-    """unit slug → {key: value} of the files accepted for period *code*."""
-    rows = ws.conn.execute(
-        "SELECT unit_slug, figures FROM received_periods WHERE period_code = ? AND status = 'accepted' "
-        "ORDER BY unit_slug", (code,))
-    return {r["unit_slug"]: json.loads(r["figures"]) for r in rows}
+def accepted_figures(ws: Workspace, code: str, read: dict | None = None) -> dict[str, dict]:
+    """unit slug → {key: value} of the files accepted for period *code* (*read*: (unit,
+    period) → figures already in memory, not read again)."""
+    read = read or {}
+    out = {}
+    for slug, in ws.conn.execute("SELECT unit_slug FROM received_periods WHERE period_code = ? "
+                                 "AND status = 'accepted' ORDER BY unit_slug", (code,)):
+        out[slug] = read.get((slug, code))
+    missing = [slug for slug, figures in out.items() if figures is None]
+    if missing:
+        for slug, text in ws.conn.execute(
+                "SELECT unit_slug, figures FROM received_periods WHERE period_code = ? AND status = 'accepted'",
+                (code,)):
+            if out.get(slug) is None:
+                out[slug] = _loads(text, {})
+    return out
 
 
 def summable(ind) -> bool:
@@ -520,34 +507,32 @@ def summable(ind) -> bool:
 
 def sum_figures(catalogue, by_unit: dict[str, dict]) -> tuple[dict, dict]:
     """(key → sum for flows and stocks, key → {code value: units}) over the units' figures."""
-    summed, floats, codes = {}, set(), {}
-    kinds = {}
+    summed_keys = frozenset(i.key for i in catalogue if summable(i))
+    code_keys = frozenset(i.key for i in catalogue if i.kind == CODE)
+    summed, codes = {}, {}
     for figures in by_unit.values():
-        for key, v in figures.items():
-            kind = kinds.get(key)
-            if kind is None:
-                ind = catalogue.get(key)
-                kind = kinds[key] = ("sum" if summable(ind) else ind.kind) if ind else "-"
-            if v is None:
-                continue
-            if kind == "sum":
-                summed.setdefault(key, []).append(v)
-                if not isinstance(v, int):
-                    floats.add(key)
-            elif kind == CODE:
+        for key in figures.keys() & summed_keys:
+            if figures[key] is not None:
+                summed.setdefault(key, []).append(figures[key])
+        for key in figures.keys() & code_keys:
+            if figures[key] is not None:
                 counts = codes.setdefault(key, {})
-                counts[v] = counts.get(v, 0) + 1
-    sums = {}
-    for key, vals in summed.items():
-        sums[key] = sum(vals) if key not in floats else round(math.fsum(vals), 6)
-    return sums, {k: dict(sorted(c.items())) for k, c in codes.items()}
+                counts[figures[key]] = counts.get(figures[key], 0) + 1
+    return ({k: _exact_sum(vals) for k, vals in summed.items()},
+            {k: dict(sorted(c.items())) for k, c in codes.items()})
 
 
-def recompute(ws: Workspace, code: str):
-    """Write the consolidated figures of *code* as the period's entries (and its code counts)."""
+def _exact_sum(vals):
+    # whole numbers add exactly; money may not, so fsum and the precision figures are kept to
+    return sum(vals) if all(type(v) is int for v in vals) else round(math.fsum(vals), 6)
+
+
+def recompute(ws: Workspace, code: str, read: dict | None = None):
+    """Write the consolidated figures of *code* as the period's entries (and its code counts);
+    *read* as for :func:`accepted_figures`."""
     if ws.find_period(code) is None:
         ws.add_period(code)
-    sums, codes = sum_figures(ws.catalogue, accepted_figures(ws, code))
+    sums, codes = sum_figures(ws.catalogue, accepted_figures(ws, code, read))
     current = ws.typed_values(code)
     items = [(k, v) for k, v in sums.items()]
     items += [(k, None) for k in current if k not in sums]
@@ -613,13 +598,12 @@ SHOWN_FINDINGS = 10   # messages written into a matrix cell's detail; period_fin
 def checks(ws: Workspace) -> dict[tuple[str, str], Checked]:
     """(unit slug, period) → :class:`Checked` of the figures in use."""
     out = {}
-    for r in ws.conn.execute("SELECT unit_slug, period_code, errors, warnings, findings FROM received_periods "
-                             "WHERE status = 'accepted'"):
-        try:
-            found = json.loads(r["findings"])
-        except ValueError:
-            found = []
-        out[(r["unit_slug"], r["period_code"])] = Checked(r["errors"], r["warnings"], found)
+    for r in ws.conn.execute("SELECT unit_slug, period_code, errors, warnings, findings, checked "
+                             "FROM received_periods WHERE status = 'accepted'"):
+        found = [f for f in _loads(r["findings"], []) if isinstance(f, dict)]
+        out[(r["unit_slug"], r["period_code"])] = Checked(
+            r["errors"], r["warnings"], found, acknowledged=sum(1 for f in found if f.get("acknowledged")),
+            pending=not r["checked"])
     return out
 
 
@@ -631,12 +615,22 @@ def period_findings(ws: Workspace, slug: str, code: str) -> list[dict]:
     return sorted(checked.findings, key=lambda f: f["severity"] != "error")
 
 
+def _finding_line(f: dict) -> str:
+    if f.get("severity") == "error":
+        return f"• Lỗi: {f.get('message', '')}"
+    if f.get("acknowledged"):
+        return f"• Cảnh báo (đơn vị đã giải trình: {f['acknowledged']}): {f.get('message', '')}"
+    return f"• Cảnh báo: {f.get('message', '')}"
+
+
 def _detail(file_text: str, checked: Checked | None) -> str:
+    if checked is not None and checked.pending:
+        return f"{file_text}\nChưa kiểm tra số liệu."
     if checked is None or not checked.findings:
         return file_text
-    found = sorted(checked.findings, key=lambda f: f["severity"] != "error")
+    found = sorted(checked.findings, key=lambda f: (f.get("severity") != "error", bool(f.get("acknowledged"))))
     lines = [f"{file_text}", f"Kiểm tra số liệu: {checked.summary()}"]
-    lines += [f"• {'Lỗi' if f['severity'] == 'error' else 'Cảnh báo'}: {f['message']}" for f in found[:SHOWN_FINDINGS]]
+    lines += [_finding_line(f) for f in found[:SHOWN_FINDINGS]]
     if len(found) > SHOWN_FINDINGS:
         lines.append(f"… và {len(found) - SHOWN_FINDINGS} mục khác")
     return "\n".join(lines)

@@ -44,9 +44,14 @@ def check(conn: sqlite3.Connection) -> int:
     """The file's schema version; raises SchemaError when it is not ours or too new."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return check_ids(app_id, version, lambda: conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+
+
+def check_ids(app_id: int, version: int, count_entries) -> int:
+    """:func:`check` on the header's application id and user version (*count_entries*
+    gives the number of schema entries, asked only when both are 0)."""
     if app_id == 0 and version == 0:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables:
+        if count_entries():
             raise SchemaError("Tệp này là cơ sở dữ liệu của chương trình khác, không phải tệp dữ liệu CCHC.")
         return 0
     if app_id != APPLICATION_ID:

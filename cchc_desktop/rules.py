@@ -673,9 +673,7 @@ _HANDLERS = {
 
 def acknowledgements(ws: Workspace, code: str) -> dict[tuple[str, str], str]:
     """(rule, keys) → comment for the warnings acknowledged in the period."""
-    p = ws.period(code)
-    return {(r["rule"], r["keys"]): r["comment"] for r in ws.conn.execute(
-        "SELECT rule, keys, comment FROM acknowledgements WHERE period_id = ?", (p.id,))}
+    return ws.acknowledgements(code)
 
 
 def acknowledge(ws: Workspace, code: str, finding: Finding, comment: str):

@@ -307,6 +307,17 @@ class Workspace:
         self._step.changes.append((table, where, before, after))
         return before
 
+    def add_rows(self, table: str, key: tuple, rows: list[dict]):
+        """Insert many new rows (all with the same columns) in one statement, kept for undo
+        as :meth:`change_row` keeps one; *key* names the columns that identify a row."""
+        assert self._step is not None, "add_rows outside an operation"
+        if not rows:
+            return
+        cols = tuple(rows[0])
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                              [tuple(r[c] for c in cols) for r in rows])
+        self._step.changes.extend((table, {k: r[k] for k in key}, None, r) for r in rows)
+
     def can_undo(self) -> bool:
         return bool(self._undo)
 
@@ -599,6 +610,12 @@ class Workspace:
                     if vals:
                         out[col.feeds] = sum(vals)
         return out
+
+    def acknowledgements(self, code: str) -> dict[tuple[str, str], str]:
+        """(rule, keys) → comment for the warnings acknowledged in the period (see rules.acknowledge)."""
+        p = self.period(code)
+        return {(r["rule"], r["keys"]): r["comment"] for r in self.conn.execute(
+            "SELECT rule, keys, comment FROM acknowledgements WHERE period_id = ?", (p.id,))}
 
     # ---- documents register --------------------------------------------------------
     def documents(self, start: _dt.date | None = None, end: _dt.date | None = None) -> list[dict]:
