@@ -40,6 +40,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import sys
 import tempfile
 import time
@@ -396,15 +397,18 @@ def file_bytes(path: Path, shown: str) -> tuple[bytes, str]:
 def _read_bytes(path: Path, shown: str) -> bytes:
     """The file's bytes, after checking its size and SQLite header (no SQLite involved yet)."""
     try:
-        if not path.is_file():
-            raise NotABackup(f"“{shown}” không phải là một tệp.")
-        size = path.stat().st_size
-        if size > MAX_BACKUP_BYTES:
-            raise TooLargeBackup(
-                f"Tệp “{shown}” quá lớn ({format_number(round(size / 1048576, 1))} MB, tối đa "
-                f"{format_number(MAX_BACKUP_BYTES // 1048576)} MB) để là tệp sao lưu CCHC; không nhận.")
         with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise NotABackup(f"“{shown}” không phải là một tệp.")
+            size = st.st_size
+            if size > MAX_BACKUP_BYTES:
+                raise TooLargeBackup(
+                    f"Tệp “{shown}” quá lớn ({format_number(round(size / 1048576, 1))} MB, tối đa "
+                    f"{format_number(MAX_BACKUP_BYTES // 1048576)} MB) để là tệp sao lưu CCHC; không nhận.")
             data = fh.read(size + 1)   # not the limit: read(n) allocates n bytes first
+    except IsADirectoryError as exc:
+        raise NotABackup(f"“{shown}” không phải là một tệp.") from exc
     except OSError as exc:
         raise BackupError(f"Không đọc được tệp “{shown}”: {exc.strerror or exc}") from exc
     if len(data) > MAX_BACKUP_BYTES:
@@ -555,11 +559,23 @@ def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     return info
 
 
+_SCHEMA_TEXT = ("SELECT group_concat(type || char(31) || name || char(31) || tbl_name || char(31) "
+                "|| coalesce(sql, ''), char(30)) FROM sqlite_master")
+_KNOWN_SCHEMAS: dict[int, set] = {}   # version → schema texts already found equal to ours
+
+
 def _check_schema(conn, version: int, shown: str):
     """The file's schema is, entry by entry, what our migrations make at *version*."""
+    # The common case in one string: the same text as a file already found equal to ours.
+    text = conn.execute(_SCHEMA_TEXT).fetchone()[0]
+    known = _KNOWN_SCHEMAS.setdefault(version, set())
+    if text in known:
+        return
     raw = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     if raw == _expected_list(version) or frozenset(raw) == _expected_set(version):
-        return   # the common case: as our migrations write it (VACUUM may change the order)
+        if len(known) < 8:   # VACUUM may change the order: a few orders are remembered
+            known.add(text)
+        return
     expected = expected_schema(version)[0]
     # Otherwise compare as sets, without comments and spacing.
     found = {(t, n, tn, _normal_sql(s)) for t, n, tn, s in raw}

@@ -28,6 +28,7 @@ import json
 import math
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import backup, periods
@@ -227,10 +228,8 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
             conn.close()
     codes = set(info.periods) | set(texts)
     for code in codes:
-        try:
-            periods.parse_code(code)
-        except (periods.PeriodError, TypeError, AttributeError):
-            raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.") from None
+        if not _valid_code(code):
+            raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.")
     info.periods = tuple(sorted(codes, key=periods.sort_key))
     problems = []
     coded = rules.get(_CODED) or ()
@@ -260,6 +259,15 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
 _OWN = object()
 
 
+@lru_cache(maxsize=256)
+def _valid_code(code) -> bool:
+    try:
+        periods.parse_code(code)
+    except (periods.PeriodError, TypeError, AttributeError):
+        return False
+    return True
+
+
 def check_file(ws: Workspace, path) -> BackupInfo:
     """What one received file holds, checked as an import checks it; BackupError otherwise.
     Nothing is written."""
@@ -269,13 +277,17 @@ def check_file(ws: Workspace, path) -> BackupInfo:
 
 def check_files(ws: Workspace, paths) -> tuple[list[BackupInfo], list[Refusal]]:
     """([info], [Refusal]) for every file named by *paths*; nothing is written."""
+    return _check(ws, expand(paths))
+
+
+def _check(ws: Workspace, files: list[Path]) -> tuple[list[BackupInfo], list[Refusal]]:
     good, refused = [], []
     rules = _value_rules(ws)
     own = ws.unit()
     own = unit_slug(own["name"], own["parent"])
     conn = backup.untrusted_connection()
     try:
-        for path in expand(paths):
+        for path in files:
             try:
                 good.append(read_file(path, rules, own, ws.catalogue, conn))
             except WorkspaceError as exc:
@@ -304,7 +316,7 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True, check: bo
     files = expand(paths)
     if not files:
         raise WorkspaceError("Chưa chọn tệp nào để tổng hợp (tệp .sqlite hoặc .zip).")
-    good, refused = check_files(ws, files)
+    good, refused = _check(ws, files)
     result = ImportResult(refused=refused)
     if refused and all_or_nothing:
         raise ConsolidationRefused(refused)
@@ -509,22 +521,22 @@ def sum_figures(catalogue, by_unit: dict[str, dict]) -> tuple[dict, dict]:
     """(key → sum for flows and stocks, key → {code value: units}) over the units' figures."""
     summed_keys = frozenset(i.key for i in catalogue if summable(i))
     code_keys = frozenset(i.key for i in catalogue if i.kind == CODE)
-    summed, codes = {}, {}
+    whole, inexact, codes = {}, {}, {}
     for figures in by_unit.values():
         for key in figures.keys() & summed_keys:
-            if figures[key] is not None:
-                summed.setdefault(key, []).append(figures[key])
+            v = figures[key]
+            if type(v) is int:   # whole numbers add exactly
+                whole[key] = whole.get(key, 0) + v
+            elif v is not None:
+                inexact.setdefault(key, []).append(v)
         for key in figures.keys() & code_keys:
-            if figures[key] is not None:
+            v = figures[key]
+            if v is not None:
                 counts = codes.setdefault(key, {})
-                counts[figures[key]] = counts.get(figures[key], 0) + 1
-    return ({k: _exact_sum(vals) for k, vals in summed.items()},
-            {k: dict(sorted(c.items())) for k, c in codes.items()})
-
-
-def _exact_sum(vals):
-    # whole numbers add exactly; money may not, so fsum and the precision figures are kept to
-    return sum(vals) if all(type(v) is int for v in vals) else round(math.fsum(vals), 6)
+                counts[v] = counts.get(v, 0) + 1
+    for key, vals in inexact.items():   # money may not: fsum, to the precision figures are kept to
+        whole[key] = round(math.fsum([whole.get(key, 0), *vals]), 6)
+    return whole, {k: dict(sorted(c.items())) for k, c in codes.items()}
 
 
 def recompute(ws: Workspace, code: str, read: dict | None = None):
