@@ -620,19 +620,25 @@ def checks(ws: Workspace) -> dict[tuple[str, str], Checked]:
 
 
 def period_findings(ws: Workspace, slug: str, code: str) -> list[dict]:
-    """The findings ({severity, rule, message}, errors first) of a unit's figures in use for *code*."""
+    """The findings ({severity, rule, message[, acknowledged]}) of a unit's figures in use for
+    *code*: errors first, the warnings the unit explained last."""
     checked = checks(ws).get((slug, code))
     if checked is None:
         return []
-    return sorted(checked.findings, key=lambda f: f["severity"] != "error")
+    return sorted(checked.findings, key=_finding_order)
 
 
-def _finding_line(f: dict) -> str:
+def finding_text(f: dict) -> str:
+    """“Lỗi: …”, “Cảnh báo: …”, or a warning with the unit's explanation."""
     if f.get("severity") == "error":
-        return f"• Lỗi: {f.get('message', '')}"
+        return f"Lỗi: {f.get('message', '')}"
     if f.get("acknowledged"):
-        return f"• Cảnh báo (đơn vị đã giải trình: {f['acknowledged']}): {f.get('message', '')}"
-    return f"• Cảnh báo: {f.get('message', '')}"
+        return f"Cảnh báo (đơn vị đã giải trình: {f['acknowledged']}): {f.get('message', '')}"
+    return f"Cảnh báo: {f.get('message', '')}"
+
+
+def _finding_order(f: dict):
+    return f.get("severity") != "error", bool(f.get("acknowledged"))
 
 
 def _detail(file_text: str, checked: Checked | None) -> str:
@@ -640,9 +646,9 @@ def _detail(file_text: str, checked: Checked | None) -> str:
         return f"{file_text}\nChưa kiểm tra số liệu."
     if checked is None or not checked.findings:
         return file_text
-    found = sorted(checked.findings, key=lambda f: (f.get("severity") != "error", bool(f.get("acknowledged"))))
+    found = sorted(checked.findings, key=_finding_order)
     lines = [f"{file_text}", f"Kiểm tra số liệu: {checked.summary()}"]
-    lines += [_finding_line(f) for f in found[:SHOWN_FINDINGS]]
+    lines += [f"• {finding_text(f)}" for f in found[:SHOWN_FINDINGS]]
     if len(found) > SHOWN_FINDINGS:
         lines.append(f"… và {len(found) - SHOWN_FINDINGS} mục khác")
     return "\n".join(lines)

@@ -179,3 +179,30 @@ def test_figures_failing_the_checks_show_as_with_errors(qtbot, tmp_path):
     if os.environ.get("CCHC_SHOTS"):
         win.grab().save(os.environ["CCHC_SHOTS"])
     win.close()
+
+
+def test_explained_warnings_and_unfinished_checks_in_the_window(qtbot, tmp_path):
+    """A warning the unit explained shows with its explanation, greyed, after the others; a
+    workspace whose checks were left unfinished is checked when the window opens it."""
+    from cchc_desktop import consolidation, rules
+
+    with Workspace.create(tmp_path / "u.cchc", name="UBND xã Giải Trình", parent="UBND huyện Thử") as ws:
+        ws.add_period("2022-H1")
+        ws.set_values("2022-H1", [("dossier.received_total", 40), ("direction.documents_issued", 5)])
+        ws.save_document("01/KH-UBND", "15/03/2022", "Kế hoạch", "Kế hoạch CCHC năm 2022")
+        warning = next(f for f in rules.check(ws, "2022-H1") if f.rule.endswith(".register"))
+        rules.acknowledge(ws, "2022-H1", warning, "Sổ văn bản chưa nhập đủ.")
+        path = backup.make_backup(ws, tmp_path / "gui", made_at=dt.datetime(2022, 7, 1, 8, 0))
+    with consolidation.create(tmp_path / "tong-hop.cchc") as cws:
+        consolidation.import_files(cws, [path], check=False)   # as if the program stopped here
+    win = ConsolidationWindow(None)
+    qtbot.addWidget(win)
+    win.open_path(tmp_path / "tong-hop.cchc")
+    win.matrix.setCurrentCell(0, 1)
+    assert "1 cảnh báo đã giải trình" in win.matrix_label.text()
+    texts = [win.matrix_findings.item(i).text() for i in range(win.matrix_findings.count())]
+    explained = [t for t in texts if "đơn vị đã giải trình: Sổ văn bản chưa nhập đủ." in t]
+    assert len(explained) == 1 and texts[-1] == explained[0]
+    item = win.matrix_findings.item(len(texts) - 1)
+    assert item.foreground().color().name() == "#5f6368"
+    win.close()

@@ -34,8 +34,11 @@ def run(args) -> int:
         checked = result.checked(info)
         errors = sum(c.errors for c in checked.values())
         warnings = sum(c.warnings for c in checked.values())
+        explained = sum(c.acknowledged for c in checked.values())
         per_period = "; ".join(f"kỳ {code}: {c.summary()}" for code, c in checked.items() if c.findings)
-        print(f"  Kiểm tra số liệu: {errors} lỗi, {warnings} cảnh báo" + (f" ({per_period})" if per_period else ""))
+        print(f"  Kiểm tra số liệu: {errors} lỗi, {warnings} cảnh báo"
+              + (f", {explained} cảnh báo đơn vị đã giải trình" if explained else "")
+              + (f" ({per_period})" if per_period else ""))
         shown = [(code, f["message"]) for code, c in checked.items() for f in c.findings if f["severity"] == "error"]
         for code, message in shown[:SHOWN_ERRORS]:
             print(f"    Lỗi kỳ {code}: {message}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -24,7 +24,7 @@ from ..vnformat import format_number
 
 STATUS_COLOURS = {consolidation.RECEIVED: "#c8e6c9", consolidation.MISSING: "#eeeeee",
                   consolidation.ERROR: "#ffcdd2", consolidation.INVALID: "#ffe0b2"}
-SEVERITY_COLOURS = {"error": "#c62828", "warning": "#8d6e00"}
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#8d6e00", "explained": "#5f6368"}
 FILE_STATUS = {"accepted": "Đang dùng", "superseded": "Đã thay bằng tệp mới hơn", "refused": "Bị từ chối"}
 
 
@@ -157,6 +157,10 @@ class ConsolidationWindow(QWidget):
         unit = ws.unit()
         self.file_label.setText(f"<b>{unit['name']}</b> — {Path(ws.path).name}")
         self._enable(True)
+        try:   # checks an earlier session left unfinished (the figures themselves are whole)
+            consolidation.check_received(ws)
+        except WorkspaceError as exc:
+            self.status.setText(str(exc))
         self.refresh()
 
     def open_path(self, path) -> bool:
@@ -214,11 +218,14 @@ class ConsolidationWindow(QWidget):
         if self.cws is None:
             self.status.setText("Chưa mở tệp tổng hợp.")
             return None
+        QApplication.setOverrideCursor(Qt.WaitCursor)   # 200 files: about a second with the checks
         try:
             result = consolidation.import_files(self.cws, paths, all_or_nothing=False)
         except WorkspaceError as exc:
             self.status.setText(str(exc))
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         names = {r.path for r in result.refused}
         self.refused = [r for r in self.refused if r.path not in names] + result.refused
         accepted = {(i.unit_slug, c) for i in result.accepted for c in i.periods}
@@ -334,11 +341,14 @@ class ConsolidationWindow(QWidget):
                 item.setForeground(QBrush(QColor(SEVERITY_COLOURS["error"])))
                 self.matrix_findings.addItem(item)
             return
+        if checked.pending:
+            self.matrix_label.setText(f"{name} – {label}: số liệu đã nhận, chưa kiểm tra.")
+            return
         self.matrix_label.setText(f"{name} – {label}: kiểm tra số liệu: {checked.summary()}.")
         for f in consolidation.period_findings(self.cws, slug, code):
-            word = "Lỗi" if f["severity"] == "error" else "Cảnh báo"
-            item = QListWidgetItem(f"{word}: {f['message']}")
-            item.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f["severity"], "#000000"))))
+            item = QListWidgetItem(consolidation.finding_text(f))
+            colour = "explained" if f.get("acknowledged") else f["severity"]
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(colour, "#000000"))))
             item.setToolTip(f["rule"])
             self.matrix_findings.addItem(item)
 
