@@ -633,7 +633,7 @@ def finding_text(f: dict) -> str:
     if f.get("severity") == "error":
         return f"Lỗi: {f.get('message', '')}"
     if f.get("acknowledged"):
-        return f"Cảnh báo (đơn vị đã giải trình: {f['acknowledged']}): {f.get('message', '')}"
+        return f"Cảnh báo đã giải trình: {f.get('message', '')} — Giải trình của đơn vị: {f['acknowledged']}"
     return f"Cảnh báo: {f.get('message', '')}"
 
 

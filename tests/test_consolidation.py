@@ -519,7 +519,7 @@ def test_what_the_unit_explained_and_its_detail_tables_travel_upward(tmp_path):
         assert checked.acknowledged == 1 and "đã giải trình" in checked.summary()
         _, _, cells = consolidation.matrix(ws)
         status, text = next(iter(cells.values()))
-        assert status == consolidation.INVALID and "đơn vị đã giải trình: Số liệu đã đối chiếu" in text
+        assert status == consolidation.INVALID and "Giải trình của đơn vị: Số liệu đã đối chiếu" in text
 
 
 def test_checks_left_unfinished_are_done_by_the_next_call(tmp_path, twenty):

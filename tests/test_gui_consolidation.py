@@ -96,6 +96,9 @@ def test_new_user_sends_then_consolidates_and_prints(qtbot, two_units, demo_mast
     # a stock of the appendix (TTHC in force: 136 in each unit) printed summed
     assert rollup.plain_values(win.cws, "2022-H1")["tthc.in_force"] == 272
     assert "272" in text.split("Tổng số TTHC đang có hiệu lực")[1][:40]
+    # a code answer is printed as how many units gave each answer, not as a number
+    survey = " ".join(text.split("Hình thức khảo sát")[1].split()[:30])
+    assert "1 đơn vị Phát phiếu" in survey, survey
     from openpyxl import load_workbook
     book = load_workbook(next(f for f in files if f.suffix == ".xlsx"))
     assert any(c.value in (272, "272") for ws in book for row in ws.iter_rows() for c in row)
@@ -201,7 +204,7 @@ def test_explained_warnings_and_unfinished_checks_in_the_window(qtbot, tmp_path)
     win.matrix.setCurrentCell(0, 1)
     assert "1 cảnh báo đã giải trình" in win.matrix_label.text()
     texts = [win.matrix_findings.item(i).text() for i in range(win.matrix_findings.count())]
-    explained = [t for t in texts if "đơn vị đã giải trình: Sổ văn bản chưa nhập đủ." in t]
+    explained = [t for t in texts if t.startswith("Cảnh báo đã giải trình: ") and t.endswith("Giải trình của đơn vị: Sổ văn bản chưa nhập đủ.")]
     assert len(explained) == 1 and texts[-1] == explained[0]
     item = win.matrix_findings.item(len(texts) - 1)
     assert item.foreground().color().name() == "#5f6368"

@@ -89,7 +89,58 @@ def main(argv=None) -> int:
     shot("period", dlg)
     w.close()
     ws.close()
+    consolidation_shots(app, out, tmp)
     return 0
+
+
+def consolidation_shots(app, out: Path, tmp: Path):
+    """The upper office's window: three wards' backups of the sample (one with a wrong total,
+    one with a warning it explained) and a file damaged on the way, as ``screen-consolidation*.png``."""
+    import datetime as dt
+    import shutil
+
+    from .. import backup, rules
+    from ..store import Workspace
+    from .consolidation_window import ConsolidationWindow
+
+    sent = tmp / "nhan"
+    files = []
+    for n, name in enumerate(("UBND phường 1", "UBND phường 2", "UBND phường 3")):
+        with Workspace.open(tmp / "mau.cchc") as sample:
+            path = sample.copy_to(tmp / f"unit{n}.cchc")
+        with Workspace.open(path) as unit:
+            unit.update_unit(name=name)
+            if n == 0:
+                unit.set_value("2022-H1", "dossier.resolved_total", 1400)
+            if n == 2:
+                unit.set_value("2022-H1", "direction.documents_issued", 25)
+                found = [f for f in rules.check(unit, "2022-H1") if f.rule.endswith(".register")]
+                for f in found:
+                    rules.acknowledge(unit, "2022-H1", f, "5 văn bản của Đảng ủy chưa vào sổ.")
+            files.append(backup.make_backup(unit, sent, made_at=dt.datetime(2022, 6, 15, 9, n)))
+    damaged = sent / "CCHC_phuong-4-thi-xa-quang-tri_2022-H1_20220615-1000.sqlite"
+    shutil.copy(files[1], damaged)
+    damaged.write_bytes(damaged.read_bytes()[:20000])   # cut short in the e-mail
+    from .. import consolidation
+    consolidation.create(tmp / "tong-hop.cchc", "UBND thị xã Quảng Trị", parent="UBND tỉnh Quảng Trị").close()
+    win = ConsolidationWindow(None)
+    win.resize(1366, 740)
+    win.open_path(tmp / "tong-hop.cchc")
+    win.import_paths([sent])
+    win.show()
+    win.matrix.setCurrentCell(0, 1)
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(out / "screen-consolidation.png"))
+    win.matrix.setCurrentCell(2, 1)
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(out / "screen-consolidation-explained.png"))
+    win.tabs.setCurrentWidget(win.figures)
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(out / "screen-consolidation-figures.png"))
+    win.close()
 
 
 if __name__ == "__main__":

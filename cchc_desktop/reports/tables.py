@@ -154,6 +154,9 @@ _STAT_SPANS = [((0, 0), (0, 1)), ((1, 0), (1, 1)), ((2, 0), (3, 0)), ((4, 0), (4
 def _indicators(ws, code, app, values):
     cells = values if values is not None else rollup.values(ws, code)
     cat = ws.catalogue
+    # a consolidation prints how many units gave each answer ("3 đơn vị Kết hợp") as the note
+    from .. import consolidation
+    answers = consolidation.code_counts_text(ws, code) if consolidation.is_consolidation(ws) else {}
     rows = []
     for r in app.rows:
         ind = cat.get(r.key) if r.key else None
@@ -164,7 +167,7 @@ def _indicators(ws, code, app, values):
         value = cell.value if cell is not None else None
         text, number = format_value(ind, value)
         unit = codes_wording(r, ind, ws) if ind is not None and ind.kind == "code" else r.unit
-        note = (cell.note if cell is not None and cell.note else "") or r.note
+        note = answers.get(r.key) or (cell.note if cell is not None and cell.note else "") or r.note
         rows.append(BodyRow([Cell(r.stt), Cell(r.label), Cell(unit), Cell(text, number), Cell(note)],
                             r.style, r.key))
     return Table(label="", heading=[], attached="", orientation="portrait",
