@@ -89,6 +89,10 @@ def main():
     # the fastest run of each is the least disturbed by other work on the machine: shown beside
     bmin, pmin = min(t for t, _ in base), min(t for t, _ in prog)
     print(f"fastest runs : {bmin * 1000:.0f} ms vs {pmin * 1000:.0f} ms, ratio {pmin / bmin:4.2f}")
+    # each program run over the baseline run just before it: a burst of other work on the
+    # machine slows both of a pair alike, so the median of these moves less between runs
+    pairs = sorted(p / b for (b, _), (p, _) in zip(base, prog))
+    print(f"paired ratios: median {statistics.median(pairs):4.2f}  (" + " ".join(f"{r:.2f}" for r in pairs) + ")")
 
 
 if __name__ == "__main__":

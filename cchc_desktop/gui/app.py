@@ -70,6 +70,37 @@ class Controller:
             settings.remember_workspace(ws.path)
 
 
+def _build_qt_namespace():
+    from PySide6 import QtCore
+    return QtCore.Qt
+
+
+def _import_area_form():
+    from . import area_form
+    return area_form
+
+
+# What the officer's first click on an area needs and the first frame does not: PySide makes the
+# `Qt` namespace's ~95 enum types on first use (~17 ms), then the form module is imported.
+WARM_UP_STEPS = (_build_qt_namespace, _import_area_form)
+
+
+def warm_up(steps=WARM_UP_STEPS):
+    """After the window is shown, while the officer reads the home page: do *steps*, one per
+    turn of the event loop (each a few ms), so neither the start nor the first click waits."""
+    from PySide6.QtCore import QTimer
+
+    def step(i):
+        try:
+            steps[i]()
+        except ImportError:   # a page that cannot be imported says so when it is opened
+            pass
+        if i + 1 < len(steps):
+            QTimer.singleShot(0, lambda: step(i + 1))
+    if steps:
+        QTimer.singleShot(0, lambda: step(0))
+
+
 def smoke_test(path, timeout: float = 60.0) -> int:
     """Start the real window on *path*, wait for it to show its home page, quit; 0 or 1.
 
@@ -158,6 +189,7 @@ def main(argv=None) -> int:
             return 0
     controller = Controller(ws)
     controller.window.show()
+    warm_up()
     code = app.exec()
     if controller.window.ws is not None:
         controller.window.ws.close()
