@@ -524,6 +524,10 @@ def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
         raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
     if info["schema_version"] != version:
         raise DamagedBackup(f"Tệp “{shown}”: thông tin sao lưu không khớp cấu trúc tệp.")
+    try:   # decides which of two files of a unit is newer: must be a time
+        _dt.datetime.fromisoformat(info["made_at"])
+    except (TypeError, ValueError):
+        raise DamagedBackup(f"Tệp “{shown}”: thời điểm tạo tệp sao lưu không hợp lệ ({info['made_at']!r}).") from None
     return version, info
 
 
@@ -531,8 +535,8 @@ def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
     """A :class:`BackupInfo` (without figures) from a verified file's backup_info row."""
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
                       parent=info["parent"], periods=tuple(p for p in str(info["periods"]).split(",") if p),
-                      program_version=info["program_version"], schema_version=version,
-                      made_at=info["made_at"], made_by=info["made_by"], sha256=info["sha256"], size=size)
+                      program_version=str(info["program_version"] or ""), schema_version=version,
+                      made_at=info["made_at"], made_by=str(info["made_by"] or ""), sha256=info["sha256"], size=size)
 
 
 def read_extras(conn, info: BackupInfo):

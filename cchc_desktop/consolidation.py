@@ -216,10 +216,11 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
             if kind == 0:
                 texts[code] = (a, b, c)
             elif kind == 1:
-                info.windows[code] = (a, b)
-            elif kind == 2:
-                info.acknowledged.setdefault(code, []).append([a, b, c])
-            elif a in rules and type(c) in (int, float) and 0 <= c < math.inf:
+                info.windows[code] = tuple(d if isinstance(d, str) else None for d in (a, b))
+            elif kind == 2:   # kept only as text: it is shown and stored as JSON
+                if all(isinstance(t, str) for t in (code, a, b, c)):
+                    info.acknowledged.setdefault(code, []).append([a, b, nfc(c)])
+            elif isinstance(b, str) and a in rules and type(c) in (int, float) and 0 <= c < math.inf:
                 info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
     except sqlite3.DatabaseError as exc:
         raise backup.DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc

@@ -533,3 +533,46 @@ def test_checks_left_unfinished_are_done_by_the_next_call(tmp_path, twenty):
         found = consolidation.check_received(ws)
         assert len(found) == 3 and not any(c.pending for c in consolidation.checks(ws).values())
         assert consolidation.check_received(ws) == {}   # nothing left to do
+
+
+def test_odd_values_beside_the_figures_neither_crash_nor_travel(tmp_path):
+    """Bytes where text belongs in a unit's acknowledgements or alternatives (digest recomputed):
+    the file is accepted for its figures, and the odd rows are left behind."""
+    rng = random.Random(13)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    good, values = make_unit(folder, 1, rng)
+    odd = tmp_path / "CCHC_xa-so-1_2022-H1_20220615-0931.sqlite"
+    shutil.copy(good, odd)
+    conn = sqlite3.connect(odd)
+    conn.execute("INSERT INTO acknowledgements VALUES (1, X'00', 'k', X'01', '', '')")
+    conn.execute("INSERT INTO backup_alternatives VALUES ('2022-H1', 'dossier.received_total', X'02', 5)")
+    conn.execute("UPDATE periods SET window_from = X'03'")
+    conn.commit()
+    conn.close()
+    backup.seal(odd)
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        result = consolidation.import_files(ws, [odd])
+        assert len(result.accepted) == 1
+        assert rollup.plain_values(ws, "2022-H1")["dossier.received_total"] == values["dossier.received_total"]
+        row = ws.conn.execute("SELECT alternatives, acknowledged, window_from FROM received_periods").fetchone()
+        assert tuple(row) == ("{}", "[]", None)
+
+
+def test_a_backup_time_that_is_not_a_time_is_refused(tmp_path):
+    rng = random.Random(14)
+    folder = tmp_path / "u"
+    folder.mkdir()
+    good, _ = make_unit(folder, 1, rng)
+    odd = tmp_path / "CCHC_xa-so-1_2022-H1_20220615-0931.sqlite"
+    shutil.copy(good, odd)
+    conn = sqlite3.connect(odd)
+    conn.execute("UPDATE backup_info SET made_at = X'3230323230363135'")   # bytes, not text
+    conn.commit()
+    conn.close()
+    backup.seal(odd)
+    with consolidation.create(tmp_path / "c.cchc") as ws:
+        before = Path(ws.path).read_bytes()
+        with pytest.raises(consolidation.ConsolidationRefused, match="thời điểm tạo tệp sao lưu không hợp lệ"):
+            consolidation.import_files(ws, [good, odd])
+        assert Path(ws.path).read_bytes() == before
