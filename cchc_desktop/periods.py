@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
 from .catalogue import Record
 from .vnformat import format_date
@@ -147,6 +148,7 @@ def previous(name: PeriodName) -> PeriodName | None:
     }[kind]
 
 
+@lru_cache(maxsize=1024)   # sorting a consolidation's files asks for the same few codes again and again
 def sort_key(code: str) -> tuple:
     """Order periods within a year: Q1, Q2, H1, Q3, 9M, Q4, H2, Y."""
     name = parse_code(code)
