@@ -111,13 +111,19 @@ def test_twenty_units_sum_to_independent_figures(tmp_path, twenty, capsys):
     assert exported["dossier.received_total"]["value"] == want["dossier.received_total"]
 
 
+def _old_and_new(folder: Path, rng: random.Random, more: int) -> tuple:
+    """(older file, its values, newer file, its values) of unit 1, the newer with *more* dossiers."""
+    folder.mkdir(exist_ok=True)
+    old, v_old = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 15, 9, 0))
+    new_values = dict(v_old, **{"dossier.received_total": v_old["dossier.received_total"] + more})
+    new, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 20, 9, 0), values=new_values)
+    return old, v_old, new, new_values
+
+
 def test_newer_file_replaces_older_which_stays_in_history(tmp_path):
     rng = random.Random(1)
     folder = tmp_path / "u"
-    folder.mkdir()
-    old, v_old = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 15, 9, 0))
-    new_values = dict(v_old, **{"dossier.received_total": v_old["dossier.received_total"] + 100})
-    new, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 20, 9, 0), values=new_values)
+    old, v_old, new, new_values = _old_and_new(folder, rng, 100)
     other, v_other = make_unit(folder, 2, rng)
     with consolidation.create(tmp_path / "c.cchc") as ws:
         consolidation.import_files(ws, [old, other])
@@ -375,19 +381,25 @@ def test_checks_never_open_the_received_file(tmp_path, monkeypatch):
     assert opened and f not in opened and f.read_bytes() == before
 
 
-def test_a_value_the_form_refuses_is_an_error_not_a_crash(tmp_path):
-    """A typed rate above 100 (digest recomputed) passes the import's value check but is an error."""
-    rng = random.Random(9)
+def _edited_copy(tmp_path: Path, seed: int, *statements: str) -> tuple[Path, dict, Path]:
+    """(a unit's backup, its values, a copy changed by SQL *statements* and sealed again)."""
     folder = tmp_path / "u"
-    folder.mkdir()
-    good, _ = make_unit(folder, 1, rng)
+    folder.mkdir(exist_ok=True)
+    good, values = make_unit(folder, 1, random.Random(seed))
     odd = tmp_path / "CCHC_xa-so-1_2022-H1_20220615-0931.sqlite"
     shutil.copy(good, odd)
     conn = sqlite3.connect(odd)
-    conn.execute("UPDATE backup_figures SET value = 180.5 WHERE key = 'staff.training_rate'")
+    for sql in statements:
+        conn.execute(sql)
     conn.commit()
     conn.close()
     backup.seal(odd)
+    return good, values, odd
+
+
+def test_a_value_the_form_refuses_is_an_error_not_a_crash(tmp_path):
+    """A typed rate above 100 (digest recomputed) passes the import's value check but is an error."""
+    _, _, odd = _edited_copy(tmp_path, 9, "UPDATE backup_figures SET value = 180.5 WHERE key = 'staff.training_rate'")
     with consolidation.create(tmp_path / "c.cchc") as ws:
         result = consolidation.import_files(ws, [odd])
         checked = result.checked(result.accepted[0])["2022-H1"]
@@ -473,12 +485,7 @@ def test_a_number_accepted_for_one_kind_is_still_refused_for_another(tmp_path):
 
 def test_newer_file_in_the_same_import_wins(tmp_path):
     """Two files of one unit and period given together: the newer is used, the older kept."""
-    rng = random.Random(12)
-    folder = tmp_path / "u"
-    folder.mkdir()
-    old, v_old = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 15, 9, 0))
-    new_values = dict(v_old, **{"dossier.received_total": v_old["dossier.received_total"] + 7})
-    new, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 20, 9, 0), values=new_values)
+    old, _, new, new_values = _old_and_new(tmp_path / "u", random.Random(12), 7)
     with consolidation.create(tmp_path / "c.cchc") as ws:
         result = consolidation.import_files(ws, [new, old])
         assert sorted(i.path.name for i in result.accepted) == sorted([old.name, new.name])
@@ -538,19 +545,10 @@ def test_checks_left_unfinished_are_done_by_the_next_call(tmp_path, twenty):
 def test_odd_values_beside_the_figures_neither_crash_nor_travel(tmp_path):
     """Bytes where text belongs in a unit's acknowledgements or alternatives (digest recomputed):
     the file is accepted for its figures, and the odd rows are left behind."""
-    rng = random.Random(13)
-    folder = tmp_path / "u"
-    folder.mkdir()
-    good, values = make_unit(folder, 1, rng)
-    odd = tmp_path / "CCHC_xa-so-1_2022-H1_20220615-0931.sqlite"
-    shutil.copy(good, odd)
-    conn = sqlite3.connect(odd)
-    conn.execute("INSERT INTO acknowledgements VALUES (1, X'00', 'k', X'01', '', '')")
-    conn.execute("INSERT INTO backup_alternatives VALUES ('2022-H1', 'dossier.received_total', X'02', 5)")
-    conn.execute("UPDATE periods SET window_from = X'03'")
-    conn.commit()
-    conn.close()
-    backup.seal(odd)
+    _, values, odd = _edited_copy(
+        tmp_path, 13, "INSERT INTO acknowledgements VALUES (1, X'00', 'k', X'01', '', '')",
+        "INSERT INTO backup_alternatives VALUES ('2022-H1', 'dossier.received_total', X'02', 5)",
+        "UPDATE periods SET window_from = X'03'")
     with consolidation.create(tmp_path / "c.cchc") as ws:
         result = consolidation.import_files(ws, [odd])
         assert len(result.accepted) == 1
@@ -560,17 +558,7 @@ def test_odd_values_beside_the_figures_neither_crash_nor_travel(tmp_path):
 
 
 def test_a_backup_time_that_is_not_a_time_is_refused(tmp_path):
-    rng = random.Random(14)
-    folder = tmp_path / "u"
-    folder.mkdir()
-    good, _ = make_unit(folder, 1, rng)
-    odd = tmp_path / "CCHC_xa-so-1_2022-H1_20220615-0931.sqlite"
-    shutil.copy(good, odd)
-    conn = sqlite3.connect(odd)
-    conn.execute("UPDATE backup_info SET made_at = X'3230323230363135'")   # bytes, not text
-    conn.commit()
-    conn.close()
-    backup.seal(odd)
+    good, _, odd = _edited_copy(tmp_path, 14, "UPDATE backup_info SET made_at = X'3230323230363135'")   # bytes
     with consolidation.create(tmp_path / "c.cchc") as ws:
         before = Path(ws.path).read_bytes()
         with pytest.raises(consolidation.ConsolidationRefused, match="thời điểm tạo tệp sao lưu không hợp lệ"):
