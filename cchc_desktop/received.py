@@ -56,6 +56,17 @@ class ReceivedUnit:
             self._periods[name.code] = Period(n, name.code, name.kind, name.year, start, end, None, None, "sent")
         self._typed = {code: {k: v for k, v in r.figures.items() if k not in r.sources}
                        for code, r in self._received.items()}
+        # code → source → {key: value} the unit's program computed from that source, whether
+        # or not a typed value won (the figure's own source, and the alternatives beside it)
+        self._by_source: dict[str, dict] = {}
+        for code, r in self._received.items():
+            by = self._by_source[code] = {}
+            for k, source in r.sources.items():
+                if k in r.figures:
+                    by.setdefault(source, {})[k] = r.figures[k]
+            for k, alt in r.alternatives.items():
+                for source, v in alt.items():
+                    by.setdefault(source, {})[k] = v
 
     # ---- what rollup.values and rules.check ask ------------------------------------------
     def code_list(self, key: str) -> dict:
@@ -82,10 +93,7 @@ class ReceivedUnit:
 
     def _computed(self, code: str, source: str) -> dict:
         """key → value the unit's program computed from *source*, whether or not a typed value won."""
-        r = self._received[self.period(code).code]
-        out = {k: v for k, v in r.figures.items() if r.sources.get(k) == source}
-        out.update((k, alt[source]) for k, alt in r.alternatives.items() if source in alt)
-        return out
+        return dict(self._by_source[self.period(code).code].get(source, {}))
 
     def detail_totals(self, code: str) -> dict:
         return self._computed(code, rollup.DETAIL)

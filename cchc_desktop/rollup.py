@@ -32,6 +32,7 @@ class Cell:
     note: str | None = None
     sources: tuple = ()                           # for a roll-up: the quarters used
     computed: dict = field(default_factory=dict)  # source -> value for every computed alternative
+    rolled_from: tuple = ()                       # the quarters the roll-up alternative was made of
 
     @property
     def typed(self) -> bool:
@@ -47,7 +48,10 @@ def rollup_quarters(ws: Workspace, code: str) -> tuple[dict, dict]:
         if qp is not None:
             parts.append((qp.code, values(ws, qp.code, with_rollup=False)))
     out, used = {}, {}
+    present = set().union(*(vals.keys() for _, vals in parts))
     for ind in ws.catalogue:
+        if ind.key not in present:
+            continue
         series = [(c, vals[ind.key].value) for c, vals in parts
                   if ind.key in vals and vals[ind.key].value is not None]
         if not series:
@@ -93,6 +97,7 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, C
         rolled, used = rollup_quarters(ws, code)
         for key, v in rolled.items():
             offer(ROLLUP, key, v, used[key])
+            cells[key].rolled_from = used[key]
     plain = {k: c.value for k, c in cells.items()}
     for key, v in ws.catalogue.compute_derived(plain).items():
         offer(DERIVED, key, v)

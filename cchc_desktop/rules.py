@@ -544,7 +544,6 @@ def _rule_rollup(ctx, rule: Rule):
     """A typed figure vs. what the detail tables, the registers or the quarters give."""
     labels = rollup.SOURCE_LABELS
     p = ctx.period
-    rolled_used = None
     for key, cell in ctx.cells.items():
         if not cell.typed or not cell.computed or isinstance(cell.value, str):
             continue
@@ -557,11 +556,9 @@ def _rule_rollup(ctx, rule: Rule):
             if abs(other - cell.value) <= EPS:
                 continue
             if source == rollup.ROLLUP:
-                if rolled_used is None:
-                    rolled_used = rollup.rollup_quarters(ctx.ws, p.code)[1]
-                if not _rollup_complete(ind.rollup, rolled_used.get(key, ()), p):
+                if not _rollup_complete(ind.rollup, cell.rolled_from, p):
                     continue
-                where = ", ".join(periods.kind_label(c.split("-")[1]) for c in rolled_used.get(key, ()))
+                where = ", ".join(periods.kind_label(c.split("-")[1]) for c in cell.rolled_from)
                 source_text = f"{labels[source]} ({where})"
                 severity = rule.severity
             else:
