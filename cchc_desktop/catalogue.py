@@ -113,11 +113,13 @@ class Indicator(Record):
 
 
 class DetailColumn(Record):
-    __slots__ = ("key", "label", "kind", "feeds")
+    __slots__ = ("key", "label", "kind", "feeds", "formula", "decimals")
 
-    def __init__(self, key: str, label: str, kind: str = "count", feeds: str | None = None):
-        # feeds: the core key this column's total becomes
-        self._set(key=key, label=label, kind=kind, feeds=feeds)
+    def __init__(self, key: str, label: str, kind: str = "count", feeds: str | None = None,
+                 formula: "Formula | None" = None, decimals: int | None = None):
+        # feeds: the core key this column's total becomes; formula: a rate computed from the
+        # row's other columns (never typed); decimals: how it is printed
+        self._set(key=key, label=label, kind=kind, feeds=feeds, formula=formula, decimals=decimals)
 
 
 class DetailTable(Record):
@@ -134,6 +136,30 @@ class DetailTable(Record):
             if col.key == key:
                 return col
         raise KeyError(key)
+
+    def computed(self, data: dict) -> dict:
+        """A row's values with its computed columns (rates) worked out from the others."""
+        out = dict(data)
+        for col in self.columns:
+            if col.formula is not None:
+                out[col.key] = col.formula.evaluate(data)
+        return out
+
+    def totals(self, rows) -> dict:
+        """column → total over *rows* (each a row's values): counts and amounts summed, the
+        computed rates worked out again from the sums (a typed rate is not summed)."""
+        out = {}
+        for col in self.columns:
+            if col.formula is None and col.kind != "percent":
+                vals = [d.get(col.key) for d in rows if isinstance(d.get(col.key), (int, float))]
+                if vals:
+                    out[col.key] = sum(vals)
+        for col in self.columns:
+            if col.formula is not None:
+                v = col.formula.evaluate(out)
+                if v is not None:
+                    out[col.key] = v
+        return out
 
 
 class Formula:
@@ -385,8 +411,16 @@ def _indicator(row: dict) -> Indicator:
 
 
 def _detail(t: dict) -> DetailTable:
-    cols = tuple(DetailColumn(c["key"], nfc(c["label"]), c.get("kind", "count"), c.get("feeds"))
-                 for c in t["columns"])
+    keys = {c["key"] for c in t["columns"]}
+    cols = []
+    for c in t["columns"]:
+        formula = Formula(c["formula"]) if c.get("formula") else None
+        if formula is not None and not set(formula.keys) <= keys - {c["key"]}:
+            raise CatalogueError(f"Bảng {t['name']}, cột {c['key']}: công thức dùng cột không có trong bảng "
+                                 f"({', '.join(sorted(set(formula.keys) - keys))})")
+        cols.append(DetailColumn(c["key"], nfc(c["label"]), c.get("kind", "count"), c.get("feeds"), formula,
+                                 c.get("decimals")))
+    cols = tuple(cols)
     return DetailTable(t["name"], nfc(t["label"]), int(t["area"]), nfc(t.get("row_label", "")),
                        cols, tuple(nfc(x) for x in t.get("row_choices", [])))
 

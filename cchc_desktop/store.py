@@ -567,6 +567,8 @@ class Workspace:
         clean = {}
         for col_key, text in data.items():
             col = spec.column(col_key)
+            if col.formula is not None:
+                continue   # a rate worked out from the row's other columns: never kept as typed
             try:
                 v = parse_number(text, col.kind)
             except NumberError as exc:
@@ -604,11 +606,10 @@ class Workspace:
             rows = self.detail_rows(code, table.name)
             if not rows:
                 continue
+            totals = table.totals([r["data"] for r in rows])
             for col in table.columns:
-                if col.feeds:
-                    vals = [r["data"].get(col.key) for r in rows if r["data"].get(col.key) is not None]
-                    if vals:
-                        out[col.feeds] = sum(vals)
+                if col.feeds and col.key in totals:
+                    out[col.feeds] = totals[col.key]
         return out
 
     def acknowledgements(self, code: str) -> dict[tuple[str, str], str]:

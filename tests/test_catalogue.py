@@ -207,3 +207,14 @@ def test_a_lazy_catalogue_reads_its_indicators_on_first_use_and_says_what_is_wro
             broken.get("plan.tasks_planned")
     with pytest.raises(catalogue.CatalogueError, match="bị trùng"):
         catalogue.Catalogue(data)
+
+
+def test_a_detail_rate_must_be_worked_out_from_its_own_table(tmp_path):
+    from cchc_desktop.paths import resource
+    details = json.loads(resource("catalogue", "detail_tables.json").read_text(encoding="utf-8"))
+    col = next(c for t in details["tables"] for c in t["columns"] if c.get("formula"))
+    col["formula"] = "results / dossier.received_total * 100"
+    bad = tmp_path / "detail_tables.json"
+    bad.write_text(json.dumps(details, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(catalogue.CatalogueError, match="dossier.received_total"):
+        catalogue.load(resource("catalogue", "indicators.json"), bad).detail_tables

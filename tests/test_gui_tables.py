@@ -48,6 +48,33 @@ def test_grid_rows_from_the_list_and_totals_become_core_keys(qtbot, ws_h1):
     assert cells["dossier.resolved_total"].value == 380
 
 
+def test_rates_in_a_grid_are_worked_out_not_typed(qtbot, ws_h1):
+    """Seed 001's digitisation row: 522 of 673 dossiers digitised in full is 77,56 %; the
+    rate cell cannot be typed in, and the total row's rate comes from the summed columns."""
+    grid = DetailGrid(ws_h1, ws_h1.catalogue.detail_table("digitization"))
+    qtbot.addWidget(grid)
+    grid.show()
+    grid.set_period("2023-H1")
+    for name, received, full in (("Hồ sơ TTHC", "673", "522"), ("Khác", "27", "28")):
+        grid.picker.setCurrentText(name)
+        grid.add_button.click()
+        row = [r["label"] for r in grid.model.rows].index(name)
+        grid_type(qtbot, grid, row, col(grid, "received"), received)
+        grid_type(qtbot, grid, row, col(grid, "components_full"), full)
+    rate = col(grid, "components_rate")
+    first = [r["label"] for r in grid.model.rows].index("Hồ sơ TTHC")
+    assert grid.model.data(grid.model.index(first, rate)) == "77,56"
+    assert not grid.model.flags(grid.model.index(first, rate)) & Qt.ItemIsEditable
+    assert "Số hồ sơ tiếp nhận" in grid.model.data(grid.model.index(first, rate), Qt.ToolTipRole)
+    total = grid.model.rowCount() - 1
+    assert grid.model.data(grid.model.index(total, rate)) == "78,57"   # 550 / 700, not 77,56 + 103,7
+    # a rate typed elsewhere (an import, an old file) is never kept
+    ws_h1.save_detail_row("2023-H1", "digitization", "Khác", {"received": "27", "components_full": "28",
+                                                              "components_rate": "99"},
+                          row_id=grid.model.rows[1 - first]["id"])
+    assert "components_rate" not in ws_h1.detail_rows("2023-H1", "digitization")[1 - first]["data"]
+
+
 def test_grid_refuses_a_bad_number_and_can_delete_a_row(qtbot, ws_h1):
     grid = DetailGrid(ws_h1, ws_h1.catalogue.detail_table(FIELDS))
     qtbot.addWidget(grid)

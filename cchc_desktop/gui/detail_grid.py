@@ -7,6 +7,8 @@ twice.  Each cell edit is one operation through ``Workspace.save_detail_row``.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -53,12 +55,11 @@ class DetailModel(QAbstractTableModel):
         self.endResetModel()
 
     def totals(self) -> dict[str, float]:
-        out = {}
-        for col in self.table.columns:
-            vals = [r["data"].get(col.key) for r in self.rows if r["data"].get(col.key) is not None]
-            if vals:
-                out[col.key] = sum(vals)
-        return out
+        return self.table.totals([r["data"] for r in self.rows])
+
+    def computed(self, c: int) -> bool:
+        """Column *c* (of the view) is a rate worked out from the others, not typed."""
+        return c > 0 and self.table.columns[c - 1].formula is not None
 
     def is_total(self, row: int) -> bool:
         return row == len(self.rows)
@@ -82,7 +83,7 @@ class DetailModel(QAbstractTableModel):
 
     def flags(self, index):
         base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.locked or self.is_total(index.row()):
+        if self.locked or self.is_total(index.row()) or self.computed(index.column()):
             return base
         return base | Qt.ItemIsEditable
 
@@ -94,9 +95,16 @@ class DetailModel(QAbstractTableModel):
                 return self.bad[(r, c)][0]
             if c == 0:
                 return TOTAL_LABEL if total else self.rows[r]["label"]
-            key = self.table.columns[c - 1].key
-            v = self.totals().get(key) if total else self.rows[r]["data"].get(key)
-            return "" if v is None else format_number(v)
+            col = self.table.columns[c - 1]
+            if total:
+                v = self.totals().get(col.key)
+            elif col.formula is not None:
+                v = self.table.computed(self.rows[r]["data"]).get(col.key)
+            else:
+                v = self.rows[r]["data"].get(col.key)
+            if v is None:
+                return ""
+            return format_number(v, col.decimals) if col.formula is not None else format_number(v)
         if role == Qt.FontRole and total:
             f = QFont()
             f.setBold(True)
@@ -106,6 +114,8 @@ class DetailModel(QAbstractTableModel):
                 return QBrush(QColor("#fde7ea"))
             if total:
                 return QBrush(QColor("#eef3f8"))
+            if self.computed(c):
+                return QBrush(QColor("#f3f3f3"))
         if role == Qt.ForegroundRole and (r, c) in self.bad:
             return QBrush(QColor("#b00020"))
         if role == Qt.ToolTipRole:
@@ -113,9 +123,18 @@ class DetailModel(QAbstractTableModel):
                 return self.bad[(r, c)][1]
             if total:
                 return "Dòng tổng do chương trình tính; các tổng được dùng làm chỉ tiêu của kỳ."
+            if self.computed(c):
+                return f"Chương trình tính: {self._formula_text(self.table.columns[c - 1])}; không cần nhập."
         if role == Qt.TextAlignmentRole and c > 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def _formula_text(self, col) -> str:
+        """“Số hồ sơ số hóa đầy đủ … / Số hồ sơ tiếp nhận × 100”, in the columns' words."""
+        text = col.formula.text
+        for key in sorted(col.formula.keys, key=len, reverse=True):
+            text = re.sub(rf"\b{re.escape(key)}\b", self.table.column(key).label, text)
+        return text.replace("* 100", "× 100")
 
     def setData(self, index, value, role=Qt.EditRole):
         r, c = index.row(), index.column()

@@ -103,7 +103,8 @@ def fill(text: str, ctx: dict) -> str:
 
 # ---- values ----------------------------------------------------------------------
 def format_value(ind, value) -> tuple[str, object]:
-    """(printed text, raw number) of one figure of indicator *ind*."""
+    """(printed text, raw number) of one figure of indicator *ind* (or a detail column: both
+    have a kind and decimals)."""
     if value is None or value == "":
         return "", None
     if isinstance(value, str):
@@ -181,18 +182,14 @@ def _detail(ws, code, app, values):
     cols = list(spec.columns)
     header, spans = detail_header(spec.row_label, [c.label for c in cols])
     rows = []
-    totals = [None] * len(cols)
     for i, r in enumerate(data, 1):
-        cells = [Cell(str(i)), Cell(r["label"])]
-        for j, c in enumerate(cols):
-            v = r["data"].get(c.key)
-            text, number = format_value(None, v)
-            cells.append(Cell(text, number))
-            if isinstance(v, (int, float)) and c.kind != "percent":
-                totals[j] = (totals[j] or 0) + v
-        rows.append(BodyRow(cells))
+        values = spec.computed(r["data"])
+        rows.append(BodyRow([Cell(str(i)), Cell(r["label"])]
+                            + [Cell(*format_value(c, values.get(c.key))) for c in cols]))
     if data:
-        rows.append(BodyRow([Cell(""), Cell("Tổng cộng")] + [Cell(*format_value(None, t)) for t in totals], "total"))
+        totals = spec.totals([r["data"] for r in data])
+        rows.append(BodyRow([Cell(""), Cell("Tổng cộng")] + [Cell(*format_value(c, totals.get(c.key))) for c in cols],
+                            "total"))
     landscape = len(cols) > 5
     usable = 247 if landscape else 160
     first = 12
