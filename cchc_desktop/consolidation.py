@@ -2,10 +2,11 @@
 
 A consolidation workspace is a normal workspace (same file format) whose unit is the
 receiving office and whose setting ``mode`` is ``"consolidation"``.  Received backup files
-are untrusted: each is checked whole by :func:`backup.read_backup` (read-only, schema
-compared, integrity, digest, size) and its figures are checked against the catalogue;
-then all accepted files are written in one operation.  A newer file (by the time the
-backup was made) for the same unit and period replaces the older, which stays as history.
+are untrusted: each is checked whole by :func:`read_file` (its exact bytes in memory, never
+written; size, header, schema compared with ours, digest, ``quick_check`` by
+:func:`backup.verify_open`) and its figures are checked against the catalogue; then all
+accepted files are written in one operation.  A newer file (by the time the backup was
+made) for the same unit and period replaces the older, which stays as history.
 
 After each import the consolidated figures of each touched period are recomputed and
 written as that period's entries, so ``cchc values export`` and the printed appendices
