@@ -20,13 +20,15 @@ anyone can check it with ``sha256sum`` after the substitution.  (It detects dama
 editing, not a forger who recomputes it: it is a check value, not a signature.)  The same
 digest goes in the e-mail, so the recipient can compare.
 
-A received file is untrusted (:func:`read_backup`): it is first checked as bytes (size,
-SQLite header, page count), then opened read-only and immutable with
-``trusted_schema=OFF`` and ``cell_size_check=ON``; its schema must equal, entry by entry,
-the schema our migrations give at its version (so no view, trigger or generated column of
-its own can ever run); then ``PRAGMA integrity_check``; then its known tables are read with
-explicit queries and the digest compared.  Each refusal is a :class:`BackupError` whose
-text says, in Vietnamese, what is wrong with which file.
+A received file is untrusted (:func:`read_backup`, :func:`verify_open`): it is first checked
+as bytes (size, SQLite header, page count, application id and version), then exactly those
+bytes are opened in memory (:func:`open_untrusted`: ``trusted_schema=OFF``,
+``cell_size_check=ON``, ``query_only``; the file itself is never opened by SQLite); its
+schema must equal, entry by entry, the schema our migrations give at its version (so no
+view, trigger or generated column of its own can ever run); then the digest is compared and
+``PRAGMA quick_check`` run; only then are its known tables read, with explicit queries.
+Each refusal is a :class:`BackupError` whose text says, in Vietnamese, what is wrong with
+which file.
 
 Restoring (:func:`restore`) verifies first, backs up the current state, and replaces the
 workspace with a temporary file and one rename, so a crash at any moment leaves either the
