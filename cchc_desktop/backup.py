@@ -25,8 +25,9 @@ as bytes (size, SQLite header, page count, application id and version), then exa
 bytes are opened in memory (:func:`open_untrusted`: ``trusted_schema=OFF``,
 ``cell_size_check=ON``, ``query_only``; the file itself is never opened by SQLite); its
 schema must equal, entry by entry, the schema our migrations give at its version (so no
-view, trigger or generated column of its own can ever run); then the digest is compared and
-``PRAGMA quick_check`` run; only then are its known tables read, with explicit queries.
+view, trigger or generated column of its own can ever run); then the digest written in its
+``backup_info`` row is compared and ``PRAGMA quick_check`` run; only then are its other
+tables read, always with explicit queries.
 Each refusal is a :class:`BackupError` whose text says, in Vietnamese, what is wrong with
 which file.
 
