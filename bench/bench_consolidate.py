@@ -9,7 +9,10 @@ Both are measured: the goal is for the import, and the checks are shown beside i
 and per unit and period.  The generated files hold random figures, so every unit has many
 findings (the worst case for the checks).
 
-    .venv/bin/python bench/bench_consolidate.py [--units 200] [--repeat 3]
+    .venv/bin/python bench/bench_consolidate.py [--units 200] [--repeat 3] [--sample]
+
+The default files are small (two periods of random counts, the worst case for the ratio:
+the fixed per-file work weighs most); ``--sample`` makes them from the sample ward.
 """
 from __future__ import annotations
 
@@ -27,6 +30,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cchc_desktop import backup, consolidation  # noqa: E402
 from cchc_desktop.store import Workspace  # noqa: E402
+
+
+def generate_from_sample(folder: Path, units: int, seed: int = 6) -> list[Path]:
+    """*units* backup files made from the sample ward (UBND phường 2, 2022-H1: every figure
+    of seed 000, 20 documents, the plan and its 16 tasks), renamed, a few figures changed."""
+    from cchc_desktop import demo
+
+    rng = random.Random(seed)
+    base = folder / "sample.cchc"
+    demo.create(base)
+    files = []
+    for n in range(units):
+        path = folder / f"unit{n}.cchc"
+        shutil.copy(base, path)
+        with Workspace.open(path) as ws:
+            ws.update_unit(name=f"UBND phường {n + 1}")
+            ws.set_values("2022-H1", [("propaganda.portal_posts", rng.randint(0, 60)),
+                                      ("survey.forms", rng.randint(100, 900))])
+            files.append(backup.make_backup(ws, folder / "in", made_at=dt.datetime(2022, 7, 1, 8, 0)))
+        path.unlink()
+    return files
 
 
 def generate(folder: Path, units: int, seed: int = 6) -> list[Path]:
@@ -81,11 +105,13 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sample", action="store_true",
+                    help="files made from the sample ward (a real period, register, plan) instead of random figures")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         folder = Path(tmp)
         t = time.perf_counter()
-        files = generate(folder, args.units)
+        files = (generate_from_sample if args.sample else generate)(folder, args.units)
         print(f"generated {len(files)} files ({files[0].stat().st_size // 1024} KiB each) "
               f"in {time.perf_counter() - t:.1f} s")
         base = min(baseline(files) for _ in range(args.repeat))
