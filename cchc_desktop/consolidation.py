@@ -609,11 +609,15 @@ STATUS_LABELS = {RECEIVED: "Đã nhận", MISSING: "Chưa có", ERROR: "Lỗi", 
 SHOWN_FINDINGS = 10   # messages written into a matrix cell's detail; period_findings has all
 
 
-def checks(ws: Workspace) -> dict[tuple[str, str], Checked]:
-    """(unit slug, period) → :class:`Checked` of the figures in use."""
+def checks(ws: Workspace, unit: tuple[str, str] | None = None) -> dict[tuple[str, str], Checked]:
+    """(unit slug, period) → :class:`Checked` of the figures in use (of the one *unit*
+    (slug, period) when given: a click on the matrix reads one row, not all)."""
     out = {}
-    for r in ws.conn.execute("SELECT unit_slug, period_code, errors, warnings, findings, checked "
-                             "FROM received_periods WHERE status = 'accepted'"):
+    sql, args = ("SELECT unit_slug, period_code, errors, warnings, findings, checked "
+                 "FROM received_periods WHERE status = 'accepted'"), ()
+    if unit is not None:
+        sql, args = sql + " AND unit_slug = ? AND period_code = ?", tuple(unit)
+    for r in ws.conn.execute(sql, args):
         found = [f for f in _loads(r["findings"], []) if isinstance(f, dict)]
         out[(r["unit_slug"], r["period_code"])] = Checked(
             r["errors"], r["warnings"], found, acknowledged=sum(1 for f in found if f.get("acknowledged")),
@@ -624,7 +628,7 @@ def checks(ws: Workspace) -> dict[tuple[str, str], Checked]:
 def period_findings(ws: Workspace, slug: str, code: str) -> list[dict]:
     """The findings ({severity, rule, message[, acknowledged]}) of a unit's figures in use for
     *code*: errors first, the warnings the unit explained last."""
-    checked = checks(ws).get((slug, code))
+    checked = checks(ws, (slug, code)).get((slug, code))
     if checked is None:
         return []
     return sorted(checked.findings, key=_finding_order)

@@ -332,7 +332,7 @@ class ConsolidationWindow(QWidget):
             return
         slug, name = unit
         label = periods.parse_code(code).label
-        checked = consolidation.checks(self.cws).get((slug, code))
+        checked = consolidation.checks(self.cws, (slug, code)).get((slug, code))
         if checked is None:
             refused = [r for r in self.refused if self._refusal_cleared(r, {(slug, code)})]
             self.matrix_label.setText(f"{name} – {label}: chưa có số liệu được nhận.")
