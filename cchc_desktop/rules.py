@@ -195,23 +195,86 @@ def rules_for(ws: Workspace) -> list[Rule]:
 def add_rule(ws: Workspace, definition: dict) -> str:
     """Store a rule of the unit (or replace one with the same code); returns its code."""
     rule = parse_rule(definition, ws.catalogue)
-    old = ws.conn.execute("SELECT id FROM rules WHERE code = ?", (rule.code,)).fetchone()
+    old = ws.conn.execute("SELECT id, definition FROM rules WHERE code = ?", (rule.code,)).fetchone()
     row = {"code": rule.code, "definition": json.dumps(definition, ensure_ascii=False),
            "added_by": ws.user, "added_at": now()}
     if old:
         row["id"] = old["id"]
     with ws.operation(f"Quy tắc kiểm tra {rule.code}"):
         ws.change_row("rules", {"id": old["id"]} if old else {"id": None}, row)
+        # in the audit log as well: who lowered, switched off or added which rule, and when
+        ws._audit(None, "rules", rule.code, old["definition"] if old else None, row["definition"], "set")
     return rule.code
 
 
 def delete_rule(ws: Workspace, code: str):
     """Remove a rule the unit added."""
-    old = ws.conn.execute("SELECT id FROM rules WHERE code = ?", (code,)).fetchone()
+    old = ws.conn.execute("SELECT id, definition FROM rules WHERE code = ?", (code,)).fetchone()
     if not old:
         raise WorkspaceError(f"Không có quy tắc {code} trong tệp dữ liệu.")
     with ws.operation(f"Xóa quy tắc kiểm tra {code}"):
         ws.change_row("rules", {"id": old["id"]}, None)
+        ws._audit(None, "rules", code, old["definition"], None, "delete")
+
+
+# ---- a rule in words (for the window that lists them) -----------------------------------
+
+_OP_SIGNS = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
+_KEY = re.compile(r"[A-Za-z_][\w.]*")
+# What the rules generated from the catalogue check; they name no indicator of their own.
+_GENERATED_TEXT = {
+    "domain": "Mọi chỉ tiêu có giá trị hợp lệ: là số, không âm, số đếm là số nguyên, tỷ lệ không quá 100%, "
+              "mã nằm trong danh sách",
+    "rate": "Tỷ lệ nhập tay khớp với tỷ lệ tính từ các thành phần (lệch một đơn vị ở chữ số cuối chỉ là "
+            "cảnh báo làm tròn)",
+    "window": "Thời gian lấy số liệu của kỳ đúng quy định",
+    "rollup": "Số nhập tay khớp với số tổng hợp từ bảng chi tiết, sổ văn bản, kế hoạch hoặc các kỳ thành phần",
+    "cumulative": "Số cộng dồn trong năm không giảm so với kỳ trước trong cùng năm",
+    "outlier": "Số liệu khác thường so với các kỳ trước của đơn vị (gấp {factor} lần trở lên hoặc ngược lại)",
+    "overdue_tasks": "Nhiệm vụ của kế hoạch CCHC năm đã quá hạn mà chưa hoàn thành",
+}
+
+
+def _side_text(text, catalogue) -> str:
+    """A formula with each indicator key replaced by its label (``a + b`` → ``Nhãn a + Nhãn b``)."""
+    def label(m):
+        ind = catalogue.get(m.group(0))
+        return ind.label if ind else m.group(0)
+    # operators first: a label may hold a slash of its own ("ban hành/tham mưu ban hành")
+    return _KEY.sub(label, str(text).replace("*", "×").replace("/", "÷"))
+
+
+def describe(definition: dict, catalogue) -> str:
+    """What a rule checks, in Vietnamese with indicator labels (not keys), e.g. ``Tổng … = A + B``."""
+    kind = definition.get("type")
+    if kind == "sum":
+        parts = definition.get("parts") or []
+        return (f"{_side_text(definition.get('total', ''), catalogue)} = "
+                + " + ".join(_side_text(p, catalogue) for p in parts))
+    if kind in ("le", "balance", "same", "obligation"):
+        op = definition.get("op", "=" if kind in ("balance", "same") else "<=")
+        return (f"{_side_text(definition.get('left', ''), catalogue)} {_OP_SIGNS.get(op, op)} "
+                f"{_side_text(definition.get('right', ''), catalogue)}")
+    if kind == "continuity":
+        return (f"{_side_text(definition.get('key', ''), catalogue)} = "
+                f"{_side_text(definition.get('previous', ''), catalogue).lower()} cuối kỳ trước")
+    if kind in _GENERATED_TEXT:
+        text = _GENERATED_TEXT[kind].replace("{factor}", format_number(definition.get("factor", 10)))
+        key = definition.get("key")
+        return f"{text}: {_side_text(key, catalogue)}" if key else text
+    return f"Quy tắc loại “{kind}”"
+
+
+def area_of(definition: dict, catalogue) -> int | None:
+    """The area (1–7) a rule belongs to: its own ``area``, else that of the first indicator it names."""
+    if definition.get("area") is not None:
+        return definition["area"]
+    for role in ("total", "left", "key", "right", "previous"):
+        for key in _KEY.findall(str(definition.get(role) or "")):
+            ind = catalogue.get(key)
+            if ind:
+                return ind.area
+    return None
 
 
 # ---- formatting ----------------------------------------------------------------------

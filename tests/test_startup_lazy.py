@@ -29,7 +29,8 @@ FIRST_TURN = textwrap.dedent("""
             "cchc_desktop.gui.audit_page", "cchc_desktop.gui.dialogs", "cchc_desktop.gui.findings_panel",
             "cchc_desktop.gui.plan_editor", "cchc_desktop.gui.print_dialog", "cchc_desktop.gui.report_editor",
             "cchc_desktop.gui.send_dialog", "cchc_desktop.gui.targets_view", "cchc_desktop.gui.finalise_dialog",
-            "cchc_desktop.gui.consolidation_window", "cchc_desktop.consolidation", "cchc_desktop.backup",
+            "cchc_desktop.gui.consolidation_window", "cchc_desktop.gui.rules_dialog", "cchc_desktop.consolidation",
+            "cchc_desktop.backup",
             "cchc_desktop.rules", "cchc_desktop.rollup", "cchc_desktop.templates", "cchc_desktop.demo",
             "reportlab", "openpyxl", "docx")
     def first_turn():
@@ -95,7 +96,8 @@ def test_menus_and_shortcuts_are_all_there_at_the_first_frame(tmp_path, demo_pat
     assert menus["&Kỳ báo cáo"]["&Thêm kỳ…"] == ["Ctrl+Shift+N"]
     assert menus["&Công cụ"]["&Kiểm tra"] == ["F7"] and menus["&Công cụ"]["&In và xuất…"] == ["Ctrl+P"]
     assert list(menus["&Công cụ"]) == ["&Kiểm tra", "Kế &hoạch", "&Mục tiêu kế hoạch", "&Soạn báo cáo",
-                                       "&In và xuất…", "&Gửi lên cấp trên…", "&Tổng hợp…"]
+                                       "&In và xuất…", "&Gửi lên cấp trên…", "&Tổng hợp…",
+                                       "&Quy tắc kiểm tra…"]
     assert menus["&Trợ giúp"] == {"&Hướng dẫn sử dụng": ["F1"], "&Giới thiệu": []}
 
 

@@ -47,7 +47,7 @@ MENUS = (
         ("actionCheck", "&Kiểm tra", "F7"), ("actionPlan", "Kế &hoạch", None),
         ("actionTargets", "&Mục tiêu kế hoạch", None), ("actionReportEditor", "&Soạn báo cáo", None),
         ("actionPrint", "&In và xuất…", "Ctrl+P"), ("actionSend", "&Gửi lên cấp trên…", None),
-        ("actionConsolidate", "&Tổng hợp…", None))),
+        ("actionConsolidate", "&Tổng hợp…", None), None, ("actionRules", "&Quy tắc kiểm tra…", None))),
     ("menuHelp", "&Trợ giúp", (
         ("actionGuide", "&Hướng dẫn sử dụng", "F1"), ("actionAbout", "&Giới thiệu", None))),
 )
@@ -582,6 +582,7 @@ class MainWindow(QMainWindow):
         ui.actionSend.triggered.connect(lambda: self.open_tool("send_dialog", "SendDialog", "Gửi lên cấp trên"))
         ui.actionConsolidate.triggered.connect(
             lambda: self.open_tool("consolidation_window", "ConsolidationWindow", "Tổng hợp"))
+        ui.actionRules.triggered.connect(lambda: self.open_tool("rules_dialog", "RulesDialog", "Quy tắc kiểm tra"))
         ui.actionUnitProfile.triggered.connect(self.unit_profile)
         ui.actionBackupSettings.triggered.connect(self.backup_settings)
         ui.actionNew.triggered.connect(lambda: self.workspaceRequested.emit("new", None))
