@@ -240,3 +240,77 @@ def test_undo_in_the_workspace_removes_an_added_rule_and_the_window_checks_again
     assert rules.user_rules(ws) == []
     assert [(a["entity"], a["action"]) for a in ws.audit()[:2]] == [("rules", "undo"), ("rules", "set")]
     ws.close()
+
+
+def _later(qtbot, act):
+    """Run *act* on the modal dialog the next call opens (it blocks in its own event loop)."""
+    seen = []
+
+    def run():
+        w = QApplication.activeModalWidget()
+        seen.append(w)
+        act(w)
+    QTimer.singleShot(0, run)
+    return seen
+
+
+def test_add_and_delete_through_the_buttons_with_their_dialogs(qtbot, demo_ws):
+    from PySide6.QtWidgets import QMessageBox
+    from cchc_desktop.gui.rules_dialog import AddRuleDialog
+    cat = demo_ws.catalogue
+    # a finalised period changes nothing: rules belong to the workspace
+    code = demo_ws.periods()[-1].code
+    demo_ws.set_status(code, "final")
+    d = _dialog(qtbot, demo_ws, code)
+    d.areaCombo.setCurrentIndex(d.areaCombo.findData(6))   # the new rule shows even when filtered out
+
+    def fill(form):
+        form.kindCombo.setCurrentIndex(form.kindCombo.findData("same"))
+        form.leftCombo.setEditText(cat["survey.satisfied"].label)
+        form.rightCombo.setEditText(cat["survey.forms"].label)
+        qtbot.mouseClick(form.okButton, Qt.LeftButton)
+    seen = _later(qtbot, fill)
+    qtbot.mouseClick(d.addButton, Qt.LeftButton)
+    assert isinstance(seen[0], AddRuleDialog)
+    assert d.current_code() == "don_vi.same.1" and d.areaCombo.currentIndex() == 0
+    assert _row(d, "don_vi.same.1")[1:] == ["Lỗi", "của đơn vị"]
+    # "Không xóa" keeps it, "Xóa" removes it
+    for answer, left in (("Không xóa", ["don_vi.same.1"]), ("Xóa", [])):
+        def click(box, answer=answer):
+            assert isinstance(box, QMessageBox) and "Số phiếu hài lòng = Số lượng phiếu khảo sát" in box.text()
+            [b] = [b for b in box.buttons() if b.text() == answer]
+            b.click()
+        d.select_code("don_vi.same.1")
+        _later(qtbot, click)
+        qtbot.mouseClick(d.deleteButton, Qt.LeftButton)
+        assert [r["code"] for r in rules.user_rules(demo_ws)] == left
+
+
+def test_a_stored_rule_that_no_longer_reads_is_shown_and_can_be_deleted(qtbot, demo_ws):
+    import json
+    with demo_ws.operation("Quy tắc cũ"):   # as a file made with another catalogue would hold it
+        demo_ws.change_row("rules", {"id": None}, {
+            "code": "don_vi.le.9", "definition": json.dumps({"code": "don_vi.le.9", "type": "le",
+                                                             "left": "khong.co", "right": "survey.forms"}),
+            "added_by": "x", "added_at": "2024-01-01T00:00:00"})
+    d = _dialog(qtbot, demo_ws, None)
+    assert d.select_code("don_vi.le.9")
+    text, _severity, source = _row(d, "don_vi.le.9")
+    assert "khong.co" in text and "không có trong danh mục" in text and source == "của đơn vị, không đọc được"
+    assert not d.severityButton.isEnabled() and not d.enableButton.isEnabled() and d.deleteButton.isEnabled()
+    d.toggle_severity()   # ignored, nothing raised
+    d.delete_current(confirm=False)
+    assert rules.user_rules(demo_ws) == []
+
+
+def test_tab_order_goes_filter_search_list_then_buttons(qtbot, demo_ws):
+    d = _dialog(qtbot, demo_ws, None)
+    d.select_code(SURVEY)
+    chain, w = [], d.areaCombo
+    for _ in range(8):
+        w = w.nextInFocusChain()
+        while not w.focusPolicy().value & 1 or not w.isEnabled() or not w.isVisible():
+            w = w.nextInFocusChain()
+        chain.append(w)
+    assert chain == [d.searchEdit, d.tree, d.severityButton, d.enableButton, d.addButton, d.closeButton,
+                     d.areaCombo, d.searchEdit]

@@ -203,7 +203,7 @@ class RulesDialog(QDialog):
         self.addButton = button("addButton", "Thêm &quy tắc…", "Thêm một quy tắc riêng của đơn vị", self.add_new)
         self.deleteButton = button("deleteButton", "&Xóa quy tắc…", "Xóa quy tắc riêng của đơn vị đang chọn",
                                    self.delete_current)
-        self.closeButton = button("closeButton", "Đó&ng", "Đóng cửa sổ", self.accept)
+        self.closeButton = button("closeButton", "Đóng", "Đóng cửa sổ", self.accept)
         side = QVBoxLayout()
         for b in (self.severityButton, self.enableButton, self.restoreButton):
             side.addWidget(b)
@@ -342,7 +342,7 @@ class RulesDialog(QDialog):
         if e is None:
             self.detail.setText("Chọn một quy tắc trong danh sách để xem chi tiết và thay đổi.")
             return
-        self.severityButton.setText("Hạ thành &cảnh báo" if e.severity == rules.ERROR else "Nâng thành &lỗi")
+        self.severityButton.setText("Hạ thành &cảnh báo" if e.severity == rules.ERROR else "&Nâng thành lỗi")
         self.enableButton.setText("&Tắt quy tắc" if e.in_force else "&Bật lại quy tắc")
         lines = [f"<b>{_escape(e.text)}</b>",
                  f"Mức độ: {rules.SEVERITY_LABELS.get(e.severity, e.severity)} · Nguồn: {e.source_text()} · "
