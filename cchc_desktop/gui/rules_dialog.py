@@ -12,6 +12,7 @@ by a workspace rule with the same code (see :func:`rules.rules_for`).
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -26,6 +27,7 @@ from ..vnformat import nfc
 from . import ops
 
 CODE_ROLE = Qt.UserRole + 1
+FOLDED_ROLE = Qt.UserRole + 2   # a label without diacritics, for matching what is typed
 SHIPPED, OWN = "có sẵn", "của đơn vị"
 NO_AREA = 0   # the group of rules about the whole period (window, values, tasks)
 # The kinds an office can reasonably write in the form: (type, op, label)
@@ -33,6 +35,24 @@ KINDS = (("sum", None, "Tổng = các thành phần"), ("le", "<=", "A ≤ B (A 
          ("same", "=", "A = B (A bằng B)"))
 OWN_PREFIX = "don_vi"
 MUTED = QColor("#6b6b6b")
+
+
+def fold(text: str) -> str:
+    """*text* without diacritics, lower case: “Số phiếu hài lòng” → “so phieu hai long”.
+
+    Officers often type without accents; both ways must find the indicator."""
+    text = str(text).replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+
+
+class FoldingCompleter(QCompleter):
+    """Completes on labels whatever the accents typed, and puts the real label in the box."""
+
+    def splitPath(self, path):
+        return [fold(path)]
+
+    def pathFromIndex(self, index):
+        return index.data(Qt.DisplayRole)
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -299,13 +319,13 @@ class RulesDialog(QDialog):
 
     def apply_filter(self):
         area = self.areaCombo.currentData()
-        words = nfc(self.searchEdit.text()).strip().casefold()
+        words = fold(nfc(self.searchEdit.text()).strip())
         for i in range(self.tree.topLevelItemCount()):
             g = self.tree.topLevelItem(i)
             shown = 0
             for j in range(g.childCount()):
                 child = g.child(j)
-                hit = not words or words in child.text(0).casefold() or words in child.data(0, CODE_ROLE).casefold()
+                hit = not words or words in fold(child.text(0)) or words in child.data(0, CODE_ROLE).casefold()
                 child.setHidden(not hit)
                 shown += hit
             g.setHidden((area is not None and g.data(0, Qt.UserRole) != area) or not shown)
@@ -548,9 +568,11 @@ class AddRuleDialog(QDialog):
         for ind in self.indicators:
             combo.addItem(ind.label, ind.key)
             combo.setItemData(combo.count() - 1, f"Lĩnh vực {ind.area} · {ind.key}", Qt.ToolTipRole)
+            combo.setItemData(combo.count() - 1, fold(ind.label), FOLDED_ROLE)
         combo.setCurrentIndex(-1)
         combo.lineEdit().setPlaceholderText("Gõ để tìm chỉ tiêu…")
-        completer = QCompleter(combo.model(), combo)
+        completer = FoldingCompleter(combo.model(), combo)
+        completer.setCompletionRole(FOLDED_ROLE)
         completer.setFilterMode(Qt.MatchContains)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         completer.setCompletionMode(QCompleter.PopupCompletion)
@@ -573,6 +595,9 @@ class AddRuleDialog(QDialog):
         if not text:
             return None
         i = combo.findText(text, Qt.MatchFixedString)
+        if i < 0:   # typed in full without accents: take it when exactly one label reads so
+            same = [j for j in range(combo.count()) if combo.itemData(j, FOLDED_ROLE) == fold(text)]
+            i = same[0] if len(same) == 1 else -1
         return combo.itemData(i) if i >= 0 else None
 
     def parts(self) -> list[str]:
