@@ -154,10 +154,23 @@ def test_add_a_le_rule_through_the_form(qtbot, demo_ws):
     assert "Đã có quy tắc này" in form2.errorLabel.text()
     form2.rightCombo.setEditText(cat["legal.issued"].label)
     assert form2.submit() == "don_vi.le.2"
+    # A = B is refused once B = A is there
+    form3 = d.add_form()
+    qtbot.addWidget(form3)
+    form3.kindCombo.setCurrentIndex(form3.kindCombo.findData("same"))
+    form3.leftCombo.setEditText(cat["dossier.received_total"].label)
+    form3.rightCombo.setEditText(cat["survey.forms"].label)
+    assert form3.submit() == "don_vi.same.1"
+    form3 = d.add_form()
+    qtbot.addWidget(form3)
+    form3.kindCombo.setCurrentIndex(form3.kindCombo.findData("same"))
+    form3.leftCombo.setEditText(cat["survey.forms"].label)
+    form3.rightCombo.setEditText(cat["dossier.received_total"].label)
+    assert form3.submit() is None and "Đã có quy tắc này" in form3.errorLabel.text()
     # delete the unit's own rule (confirmation skipped in the test)
     d.reload("don_vi.le.1")
     d.delete_current(confirm=False)
-    assert [r["code"] for r in rules.user_rules(ws)] == ["don_vi.le.2"]
+    assert [r["code"] for r in rules.user_rules(ws)] == ["don_vi.le.2", "don_vi.same.1"]
 
 
 def test_add_a_sum_rule_with_several_parts(qtbot, demo_ws):
@@ -193,6 +206,8 @@ def test_add_a_sum_rule_with_several_parts(qtbot, demo_ws):
                      f.partCombo.setEditText(cat["survey.forms"].label), f.add_part()), "không thể đồng thời"),
     (lambda f, cat: (f.kindCombo.setCurrentIndex(0), f.totalCombo.setEditText(cat["survey.forms"].label),
                      f.partCombo.setEditText(cat["survey.satisfied"].label), f.add_part()), "ít nhất hai"),
+    (lambda f, cat: (f.leftCombo.setEditText(cat["dossier.online_rate"].label),
+                     f.rightCombo.setEditText(cat["survey.forms"].label)), "Không so sánh hay cộng được tỷ lệ"),
 ])
 def test_bad_input_is_refused_in_the_form_and_nothing_is_stored(qtbot, demo_ws, fill, message):
     from cchc_desktop.gui.rules_dialog import AddRuleDialog

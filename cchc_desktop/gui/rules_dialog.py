@@ -34,6 +34,7 @@ NO_AREA = 0   # the group of rules about the whole period (window, values, tasks
 KINDS = (("sum", None, "Tổng = các thành phần"), ("le", "<=", "A ≤ B (A không lớn hơn B)"),
          ("same", "=", "A = B (A bằng B)"))
 OWN_PREFIX = "don_vi"
+RATE_KINDS = ("percent", "ratio")
 MUTED = QColor("#6b6b6b")
 
 
@@ -451,8 +452,8 @@ class AddRuleDialog(QDialog):
         self.setWindowTitle("Thêm quy tắc kiểm tra")
         _fit(self, 760, 400)
         cat = ws.catalogue
-        # numbers only: a text indicator cannot be added up or compared
-        self.indicators = [i for i in cat if i.kind != "text"]
+        # amounts and rates only: a text or a code from a list cannot be added up or compared
+        self.indicators = [i for i in cat if i.kind not in ("text", "code")]
 
         self.kindCombo = QComboBox()
         self.kindCombo.setObjectName("kindCombo")
@@ -643,6 +644,7 @@ class AddRuleDialog(QDialog):
                 raise WorkspaceError("Tổng cần ít nhất hai thành phần; nếu chỉ có một, hãy dùng loại “A = B”.")
             d = {"type": "sum", "total": total, "parts": parts}
             first = total
+            self._refuse_mixed([total, *parts])
         else:
             left, right = self.key_of(self.leftCombo), self.key_of(self.rightCombo)
             if left is None or right is None:
@@ -654,6 +656,7 @@ class AddRuleDialog(QDialog):
             op = dict((k, o) for k, o, _l in KINDS)[kind]
             d = {"type": kind, "left": left, "op": op, "right": right}
             first = left
+            self._refuse_mixed([left, right])
         self._refuse_duplicate(d)
         d = {"code": self._new_code(kind), **d, "severity": self.severityCombo.currentData(),
              "area": cat[first].area}
@@ -661,6 +664,15 @@ class AddRuleDialog(QDialog):
         if message:
             d["message"] = message
         return d
+
+    def _refuse_mixed(self, keys):
+        """A rate (%) and a count measure different things: adding or comparing them means nothing."""
+        cat = self.ws.catalogue
+        rates = [k for k in keys if cat[k].kind in RATE_KINDS]
+        if rates and len(rates) < len(keys):
+            other = next(k for k in keys if k not in rates)
+            raise WorkspaceError(f"Không so sánh hay cộng được tỷ lệ “{cat[rates[0]].label}” với số "
+                                 f"“{cat[other].label}”: hãy chọn các chỉ tiêu cùng loại.")
 
     def _existing(self):
         yield from rules.shipped_definitions()
@@ -673,8 +685,10 @@ class AddRuleDialog(QDialog):
                 return False
             if d["type"] == "sum":
                 return other.get("total") == d["total"] and sorted(other.get("parts") or []) == sorted(d["parts"])
-            return (other.get("left"), other.get("op", "<=" if d["type"] == "le" else "="), other.get("right")) == \
-                (d["left"], d["op"], d["right"])
+            sides = (other.get("left"), other.get("op", "<=" if d["type"] == "le" else "="), other.get("right"))
+            if d["op"] == "=" and sides == (d["right"], "=", d["left"]):
+                return True   # A = B says what B = A says
+            return sides == (d["left"], d["op"], d["right"])
         for other in self._existing():
             if same(other):
                 raise WorkspaceError(f"Đã có quy tắc này: {rules.describe(other, self.ws.catalogue)}.")
