@@ -12,7 +12,6 @@ by a workspace rule with the same code (see :func:`rules.rules_for`).
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog
                                QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from .. import rules
+from ..slug import ascii_fold
 from ..store import WorkspaceError
 from ..vnformat import nfc
 from . import ops
@@ -42,8 +42,7 @@ def fold(text: str) -> str:
     """*text* without diacritics, lower case: “Số phiếu hài lòng” → “so phieu hai long”.
 
     Officers often type without accents; both ways must find the indicator."""
-    text = str(text).replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+    return ascii_fold(str(text)).casefold()
 
 
 class FoldingCompleter(QCompleter):
