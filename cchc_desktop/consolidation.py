@@ -166,16 +166,14 @@ _CODED = object()
 
 # Everything the import takes from a verified file, in one statement (each costs a
 # compile on a fresh connection): per period (kind 0) its figures and their sources as
-# JSON objects built by SQLite (a string per period, not a Python object per figure) and
-# the number of values that are not a finite number ≥ 0 (when 0, as it nearly always is,
-# only the code answers are looked at one by one); the data windows (1), the warnings the
-# unit acknowledged (2) and, from schema 5, the values computed beside typed figures (3).
+# JSON objects built by SQLite (a string per period, not a Python object per figure); the
+# data windows (1), the warnings the unit acknowledged (2) and, from schema 5, the values
+# computed beside typed figures (3).
 # (SQLite writes a real with 15 significant digits: exact for any figure typed, and for a
 # computed rate a change far below what is printed; rates are recomputed from sums anyway.)
 _READ = f"""
     SELECT 0, period_code, json_group_object(key, value),
-           json_group_object(key, source) FILTER (WHERE source != 'typed'),
-           sum(typeof(value) NOT IN ('integer', 'real') OR value < 0 OR value >= 9e999)
+           json_group_object(key, source) FILTER (WHERE source != 'typed'), NULL
         FROM {backup.FIGURES_TABLE} GROUP BY period_code
     UNION ALL SELECT 1, code, window_from, window_to, NULL FROM periods
     UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
@@ -215,7 +213,7 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
         for kind, code, a, b, c in conn.execute(
                 _READ + (_READ_ALTERNATIVES if version >= backup.ALTERNATIVES_SINCE else "")):
             if kind == 0:
-                texts[code] = (a, b, c)
+                texts[code] = (a, b)
             elif kind == 1:
                 info.windows[code] = tuple(d if isinstance(d, str) else None for d in (a, b))
             elif kind == 2:   # kept only as text: it is shown and stored as JSON
@@ -236,10 +234,14 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
     problems = []
     coded = rules.get(_CODED) or ()
     for code in info.periods:
-        figures, sources, odd = texts.get(code, ("{}", "{}", 0))
+        figures, sources = texts.get(code, ("{}", "{}"))
         values = json.loads(figures)
-        # every value a finite number ≥ 0 (odd == 0): only code answers need a look
-        for key in (values.keys() & coded if not odd else values):
+        # every value a finite number ≥ 0, as nearly always (asked of all at once, in C):
+        # then only the code answers need a look one by one
+        numbers = values.values()
+        plain = set(map(type, numbers)) <= _NUMBER_TYPES and (
+            not numbers or 0 <= min(numbers) <= max(numbers) < math.inf)
+        for key in (values.keys() & coded if plain else values):
             value, codes_of = values[key], rules.get(key, _OWN)
             if codes_of is _OWN:
                 continue   # a unit's own extra indicator: not part of this catalogue's sums
@@ -259,6 +261,7 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
 
 
 _OWN = object()
+_NUMBER_TYPES = frozenset((int, float))
 
 
 @lru_cache(maxsize=256)
