@@ -200,7 +200,7 @@ def add_rule(ws: Workspace, definition: dict) -> str:
            "added_by": ws.user, "added_at": now()}
     if old:
         row["id"] = old["id"]
-    with ws.operation(f"Quy tắc kiểm tra {rule.code}"):
+    with ws.operation(f"Quy tắc kiểm tra: {_title(definition, ws.catalogue)}"):
         ws.change_row("rules", {"id": old["id"]} if old else {"id": None}, row)
         # in the audit log as well: who lowered, switched off or added which rule, and when
         ws._audit(None, "rules", rule.code, old["definition"] if old else None, row["definition"], "set")
@@ -212,12 +212,26 @@ def delete_rule(ws: Workspace, code: str):
     old = ws.conn.execute("SELECT id, definition FROM rules WHERE code = ?", (code,)).fetchone()
     if not old:
         raise WorkspaceError(f"Không có quy tắc {code} trong tệp dữ liệu.")
-    with ws.operation(f"Xóa quy tắc kiểm tra {code}"):
+    try:
+        title = _title(json.loads(old["definition"]), ws.catalogue)
+    except (ValueError, TypeError, AttributeError):
+        title = code
+    with ws.operation(f"Xóa quy tắc kiểm tra: {title}"):
         ws.change_row("rules", {"id": old["id"]}, None)
         ws._audit(None, "rules", code, old["definition"], None, "delete")
 
 
 # ---- a rule in words (for the window that lists them) -----------------------------------
+
+def _title(definition: dict, catalogue, width: int = 60) -> str:
+    """A rule in words, short enough for “Hoàn tác: …” (its code when it has no words)."""
+    try:
+        text = describe(definition, catalogue)
+    except Exception:   # a rule being refused is described by its code alone
+        text = ""
+    text = text or str(definition.get("code", ""))
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
 
 _OP_SIGNS = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
 _KEY = re.compile(r"[A-Za-z_][\w.]*")

@@ -84,7 +84,7 @@ def test_lower_switch_off_and_restore_a_shipped_rule(qtbot, broken):
     assert f.severity == rules.WARNING
     assert _row(d, SURVEY)[1:] == ["Cảnh báo", "có sẵn, đã đổi mức độ"]
     assert d.current_code() == SURVEY and d.restoreButton.isEnabled()
-    assert ws.undo_label() == f"Quy tắc kiểm tra {SURVEY}"
+    assert ws.undo_label() == "Quy tắc kiểm tra: Số phiếu hài lòng ≤ Số lượng phiếu khảo sát"
     qtbot.mouseClick(d.enableButton, Qt.LeftButton)
     assert _survey(ws, code) == []
     assert _row(d, SURVEY)[2] == "có sẵn, đã tắt" and d.enableButton.text() == "&Bật lại quy tắc"
@@ -183,6 +183,13 @@ def test_add_a_sum_rule_with_several_parts(qtbot, demo_ws):
         form.partCombo.setEditText(cat[key].label)
         qtbot.mouseClick(form.addPartButton, Qt.LeftButton)
     assert form.parts() == ["survey.satisfied", "dossier.apologies"]
+    # Enter in the parts box adds the part, and does not close the form
+    form.show()
+    form.partCombo.setEditText(cat["survey.forms_land"].label)
+    qtbot.keyClick(form.partCombo.lineEdit(), Qt.Key_Return)
+    assert form.parts() == ["survey.satisfied", "dossier.apologies", "survey.forms_land"] and form.isVisible()
+    form.partsList.setCurrentRow(2)
+    form.remove_part()
     form.partCombo.setEditText(cat["survey.satisfied"].label)
     form.add_part()
     assert form.parts() == ["survey.satisfied", "dossier.apologies"] and form.errorLabel.isVisible() is not None
@@ -245,7 +252,7 @@ def test_undo_in_the_workspace_removes_an_added_rule_and_the_window_checks_again
     w.ui.actionRules.trigger()
     assert seen["dialog"]
     qtbot.waitUntil(lambda: not any(f.rule == SURVEY for f in panel.findings))
-    assert w.ui.actionUndo.text() == f"&Hoàn tác: Quy tắc kiểm tra {SURVEY}"
+    assert w.ui.actionUndo.text() == "&Hoàn tác: Quy tắc kiểm tra: Số phiếu hài lòng ≤ Số lượng phiếu khảo sát"
     w.undo()
     assert rules.user_rules(ws) == []
     qtbot.waitUntil(lambda: any(f.rule == SURVEY and f.is_error for f in panel.findings))

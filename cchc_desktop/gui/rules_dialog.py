@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
@@ -469,6 +469,7 @@ class AddRuleDialog(QDialog):
         self.addPartButton.setObjectName("addPartButton")
         self.addPartButton.setAutoDefault(False)
         self.addPartButton.clicked.connect(self.add_part)
+        self.partCombo.lineEdit().installEventFilter(self)   # Enter there adds the part too
         self.removePartButton = QPushButton()
         self.removePartButton.setText("&Bỏ thành phần")
         self.removePartButton.setObjectName("removePartButton")
@@ -615,6 +616,15 @@ class AddRuleDialog(QDialog):
         self.partCombo.setCurrentIndex(-1)
         self.partCombo.clearEditText()
         self.errorLabel.hide()
+
+    def eventFilter(self, obj, event):
+        # Enter in the parts box adds the part, as its button does, instead of closing the form
+        if (obj is self.partCombo.lineEdit() and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+                and not self.partCombo.completer().popup().isVisible()):
+            self.add_part()
+            return True
+        return super().eventFilter(obj, event)
 
     def remove_part(self):
         row = self.partsList.currentRow()
