@@ -115,6 +115,7 @@ class BackupInfo:
     windows: dict = field(default_factory=dict, repr=False)       # period → (ISO from, ISO to) of the unit's data window
     acknowledged: dict = field(default_factory=dict, repr=False)  # period → [[rule, keys, comment]] warnings explained
     texts: dict = field(default_factory=dict, repr=False)         # period → (figures, sources) as JSON SQLite made
+    plan_tasks: dict = field(default_factory=dict, repr=False)    # year (text) → its tasks as JSON SQLite made
 
     @property
     def made_at_text(self) -> str:

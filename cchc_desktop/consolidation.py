@@ -167,8 +167,8 @@ _CODED = object()
 # Everything the import takes from a verified file, in one statement (each costs a
 # compile on a fresh connection): per period (kind 0) its figures and their sources as
 # JSON objects built by SQLite (a string per period, not a Python object per figure); the
-# data windows (1), the warnings the unit acknowledged (2) and, from schema 5, the values
-# computed beside typed figures (3).
+# data windows (1), the warnings the unit acknowledged (2), the annual plan's tasks as JSON
+# per year (4) and, from schema 5, the values computed beside typed figures (3).
 # (SQLite writes a real with 15 significant digits: exact for any figure typed, and for a
 # computed rate a change far below what is printed; rates are recomputed from sums anyway.)
 _READ = f"""
@@ -177,7 +177,10 @@ _READ = f"""
         FROM {backup.FIGURES_TABLE} GROUP BY period_code
     UNION ALL SELECT 1, code, window_from, window_to, NULL FROM periods
     UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
-        FROM acknowledgements a JOIN periods p ON p.id = a.period_id"""
+        FROM acknowledgements a JOIN periods p ON p.id = a.period_id
+    UNION ALL SELECT 4, year, json_group_array(json_array(CAST(content AS TEXT), CAST(deadline AS TEXT),
+                                                          CAST(status AS TEXT), CAST(percent_done AS REAL))), NULL, NULL
+        FROM plan_tasks GROUP BY year"""
 _READ_ALTERNATIVES = f"""
     UNION ALL SELECT 3, period_code, key, source, value FROM {backup.ALTERNATIVES_TABLE}"""
 
@@ -219,6 +222,9 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
             elif kind == 2:   # kept only as text: it is shown and stored as JSON
                 if all(isinstance(t, str) for t in (code, a, b, c)):
                     info.acknowledged.setdefault(code, []).append([a, b, nfc(c)])
+            elif kind == 4:
+                if isinstance(code, int) and isinstance(a, str):
+                    info.plan_tasks[str(code)] = a
             elif isinstance(b, str) and a in rules and type(c) in (int, float) and 0 <= c < math.inf:
                 info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
     except sqlite3.DatabaseError as exc:
@@ -400,11 +406,13 @@ def _json(value, empty: str) -> str:
 
 
 def _file_row(ws: Workspace, file_id: int, info: BackupInfo, stamp: str) -> dict:
+    # the JSON arrays SQLite made, put together as they are (the keys are years: digits only)
+    tasks = "{" + ", ".join(f'"{year}": {text}' for year, text in info.plan_tasks.items()) + "}"
     return {"id": file_id, "file_name": info.path.name, "unit_name": info.unit_name, "unit_slug": info.unit_slug,
             "parent": info.parent, "periods": ",".join(info.periods), "sha256": info.sha256, "size": info.size,
             "made_at": info.made_at, "program_version": info.program_version or "",
             "schema_version": info.schema_version, "received_at": stamp, "received_by": ws.user,
-            "status": "accepted", "reason": ""}
+            "status": "accepted", "reason": "", "plan_tasks": tasks}
 
 
 def _supersede(ws: Workspace, file_id: int, code: str, by: str):
@@ -466,13 +474,19 @@ def check_received(ws: Workspace, units=None) -> dict[tuple[str, str], Checked]:
                              "window_from, window_to FROM received_periods WHERE status = 'accepted'"):
         if r["unit_slug"] in pending:
             by_unit.setdefault(r["unit_slug"], []).append(r)
+    tasks = {}   # unit → its plan tasks, from the newest file in use (later rows win)
+    for slug, text in ws.conn.execute(
+            "SELECT unit_slug, plan_tasks FROM received_files WHERE id IN "
+            "(SELECT file_id FROM received_periods WHERE status = 'accepted') ORDER BY made_at, id"):
+        if slug in pending:
+            tasks[slug] = _loads(text, {})
     out, updates = {}, []
     for slug, rows in by_unit.items():
         unit = ReceivedUnit(ws.catalogue, code_lists, [
             ReceivedPeriod(r["period_code"], _loads(r["figures"], {}), _loads(r["sources"], {}),
                            _loads(r["alternatives"], {}), (r["window_from"], r["window_to"]),
                            [tuple(a) for a in _loads(r["acknowledged"], []) if isinstance(a, list) and len(a) == 3])
-            for r in rows])
+            for r in rows], tasks.get(slug))
         for r in rows:
             checked = out[(slug, r["period_code"])] = _check_one(rules, unit, r["period_code"], rule_set)
             updates.append((r["file_id"], r["period_code"], checked))

@@ -3,14 +3,15 @@
 The receiving office checks each unit's figures with the same rules the unit's own
 program runs (:func:`rules.check`), but never opens a received file as a workspace.  What
 the checks need was read out of the file with explicit queries at import and kept with
-each received period (db/003–005): the figures with their roll-up source, the other
-values the unit's program computed for a figure it typed (detail tables, documents
-register, plan, quarters), the data window and the warnings the unit explained.
+each received period or file (db/003–006): the figures with their roll-up source, the
+other values the unit's program computed for a figure it typed (detail tables, documents
+register, plan), the data window, the warnings the unit explained and the annual plan's
+tasks.
 
 :class:`ReceivedUnit` answers, from those, the read-only questions :func:`rollup.values`
 and :func:`rules.check` ask of a :class:`store.Workspace`; so a half-year's figures are
-compared with the unit's quarters even when they came in an earlier file.  Plan tasks are
-not carried: the rule on overdue tasks stays silent here.
+compared with the unit's quarters even when they came in an earlier file, and the plan's
+tasks (from the unit's newest file in use) are checked for overdue ones.
 """
 from __future__ import annotations
 
@@ -42,9 +43,10 @@ class ReceivedPeriod:
 class ReceivedUnit:
     """Read-only stand-in for a unit's workspace, built from its received periods."""
 
-    def __init__(self, catalogue, code_lists: dict, received: list[ReceivedPeriod]):
+    def __init__(self, catalogue, code_lists: dict, received: list[ReceivedPeriod], plan_tasks: dict | None = None):
         self.catalogue = catalogue
         self._code_lists = code_lists
+        self._plan_tasks = plan_tasks or {}   # year (text) → [[content, deadline, status, percent done]]
         self._received = {}
         self._periods = {}
         for n, r in enumerate(sorted(received, key=lambda r: periods.sort_key(r.code)), start=1):
@@ -109,8 +111,15 @@ class ReceivedUnit:
                     return got["plan.tasks_planned"], got.get("plan.tasks_done", 0)
         return None
 
-    def plan_tasks(self, year: int) -> list:
-        return []   # not carried in a backup
+    def plan_tasks(self, year: int) -> list[dict]:
+        """The year's plan tasks the unit sent, as the store gives them (the fields the checks read)."""
+        out = []
+        for task in self._plan_tasks.get(str(year)) or ():
+            if isinstance(task, list) and len(task) == 4:
+                content, deadline, status, percent = task
+                out.append({"year": year, "content": content or "", "deadline": deadline or "",
+                            "status": status or "", "percent_done": percent})
+        return out
 
     def acknowledgements(self, code: str) -> dict[tuple[str, str], str]:
         """(rule, keys) → comment of the warnings the unit explained for *code*."""

@@ -564,3 +564,22 @@ def test_a_backup_time_that_is_not_a_time_is_refused(tmp_path):
         with pytest.raises(consolidation.ConsolidationRefused, match="thời điểm tạo tệp sao lưu không hợp lệ"):
             consolidation.import_files(ws, [good, odd])
         assert Path(ws.path).read_bytes() == before
+
+
+def test_overdue_plan_tasks_are_found_at_the_upper_office_too(tmp_path):
+    """The plan's tasks travel in the backup: a task past its deadline and not done is the same
+    warning at the receiving office as in the unit's own window."""
+    from cchc_desktop import plans, rules
+
+    with Workspace.create(tmp_path / "unit.cchc", name="UBND xã Kế Hoạch", parent="UBND huyện Thử Nghiệm") as unit:
+        unit.add_period("2022-H1")
+        unit.set_values("2022-H1", [("dossier.received_total", 10)])
+        plans.save_task(unit, 2022, content="Rà soát quy trình nội bộ", deadline="Tháng 3", status="Đang thực hiện")
+        plans.save_task(unit, 2022, content="Tập huấn cán bộ", deadline="Tháng 4", status="Hoàn thành")
+        own = [(f.severity, f.rule, f.message) for f in rules.check(unit, "2022-H1") if f.rule.endswith("overdue_tasks")]
+        assert len(own) == 1 and "Rà soát quy trình nội bộ" in own[0][2]
+        path = backup.make_backup(unit, tmp_path / "out", made_at=dt.datetime(2022, 7, 1, 8, 0))
+    with consolidation.create(tmp_path / "c.cchc", "UBND huyện Thử Nghiệm") as ws:
+        result = consolidation.import_files(ws, [path])
+        found = result.checked(result.accepted[0])["2022-H1"].findings
+        assert [(f["severity"], f["rule"], f["message"]) for f in found if f["rule"].endswith("overdue_tasks")] == own
