@@ -360,11 +360,12 @@ class Workspace:
             "INSERT INTO audit (at, user, period_id, entity, key, old, new, action) VALUES (?,?,?,?,?,?,?,?)",
             (now(), self.user, period_id, entity, key, old, new, action))
 
-    def audit(self, code: str | None = None, key: str | None = None) -> list[dict]:
-        """The audit log, newest first, optionally for one period and key."""
+    def audit(self, code: str | None = None, key: str | None = None, *, general: bool = False) -> list[dict]:
+        """The audit log, newest first, optionally for one period and key (with *general*,
+        also the changes of the whole file: documents register, plan, rules, unit…)."""
         sql, args = "SELECT * FROM audit WHERE 1=1", []
         if code is not None:
-            sql += " AND period_id = ?"
+            sql += " AND (period_id = ? OR period_id IS NULL)" if general else " AND period_id = ?"
             args.append(self.period(code).id)
         if key is not None:
             sql += " AND key = ?"

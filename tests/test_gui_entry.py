@@ -219,6 +219,29 @@ def test_audit_page_shows_the_change_the_vietnamese_way(qtbot, window_for, ws_h1
     assert first[0][2] == "/" and first[0][5] == "/"          # dd/mm/yyyy
 
 
+def test_audit_page_shows_the_files_general_changes_too(qtbot, window_for, ws_h1):
+    """A document entered in the register (no period of its own) is in the log beside the period's
+    figures; unticking "Cả thay đổi chung" leaves only the period's changes."""
+    from cchc_desktop import rules
+    ws_h1.save_document("12/KH-UBND", "10/02/2023", "Kế hoạch", "Kế hoạch CCHC năm 2023")
+    shipped = next(r for r in rules.rules_for(ws_h1) if r.code == "le.survey_satisfied")
+    rules.add_rule(ws_h1, dict(shipped.spec, severity="warning"))
+    w = window_for(ws_h1)
+    w.show_page("area4")
+    type_value(qtbot, w.area_form(4), "staff.present", "1.486")
+    w.show_page("audit")
+    page = w.page("audit")
+
+    def shown():
+        return [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
+    assert "Sổ văn bản: 12/KH-UBND" in shown()
+    assert "Quy tắc kiểm tra: Số phiếu hài lòng ≤ Số lượng phiếu khảo sát" in shown()
+    assert any(t.startswith("Số liệu: ") for t in shown())
+    page.general.setChecked(False)
+    assert not any(t.startswith(("Sổ văn bản", "Quy tắc")) for t in shown())
+    assert any(t.startswith("Số liệu: ") for t in shown())
+
+
 def test_without_a_period_the_form_says_what_to_do(qtbot, window_for, ws):
     w = window_for(ws)
     w.show_page("area1")

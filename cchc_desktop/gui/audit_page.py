@@ -1,16 +1,21 @@
 """The audit log page: who changed what in the period, and when (newest first)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..vnformat import format_number
 
 ENTITIES = {"value": "Số liệu", "entries": "Số liệu", "detail": "Bảng chi tiết", "detail_rows": "Bảng chi tiết",
             "period": "Kỳ báo cáo", "periods": "Kỳ báo cáo", "section": "Nội dung báo cáo",
-            "report_sections": "Nội dung báo cáo", "document": "Sổ văn bản", "documents": "Sổ văn bản"}
+            "report_sections": "Nội dung báo cáo", "document": "Sổ văn bản", "documents": "Sổ văn bản",
+            "unit": "Thông tin đơn vị", "plan": "Kế hoạch", "plans": "Kế hoạch", "target": "Mục tiêu kế hoạch",
+            "targets": "Mục tiêu kế hoạch", "task": "Nhiệm vụ kế hoạch năm", "plan_tasks": "Nhiệm vụ kế hoạch năm",
+            "rules": "Quy tắc kiểm tra", "acknowledgements": "Ghi nhận cảnh báo",
+            "consolidation": "Nhận tệp tổng hợp"}
 ACTIONS = {"set": "nhập/sửa", "undo": "hoàn tác", "redo": "làm lại", "delete": "xóa", "create": "tạo",
-           "finalise": "chốt số liệu", "unlock": "mở khóa", "send": "gửi", "acknowledge": "ghi nhận"}
+           "finalise": "chốt số liệu", "unlock": "mở khóa", "send": "gửi", "acknowledge": "ghi nhận",
+           "import": "nhập từ Excel", "receive": "nhận"}
 
 
 def show_value(text) -> str:
@@ -29,6 +34,17 @@ def show_time(stamp: str) -> str:
     day, _, time = (stamp or "").partition("T")
     parts = day.split("-")
     return f"{parts[2]}/{parts[1]}/{parts[0]} {time}" if len(parts) == 3 else stamp
+
+
+def _rule_words(text, catalogue) -> str:
+    """A rule's JSON in words with indicator labels ('' when it cannot be read)."""
+    import json
+
+    from .. import rules
+    try:
+        return rules.describe(json.loads(text), catalogue)
+    except Exception:   # an old or broken rule is shown by its code
+        return ""
 
 
 class AuditPage(QWidget):
@@ -52,6 +68,11 @@ class AuditPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>Nhật ký thay đổi của kỳ</b> (mọi thay đổi được ghi lại, mới nhất ở trên)"))
+        self.general = QCheckBox("Cả thay đổi chung của tệp (sổ văn bản, kế hoạch, quy tắc kiểm tra, thông tin đơn vị)")
+        self.general.setObjectName("generalCheck")
+        self.general.setChecked(True)
+        self.general.toggled.connect(self.reload)
+        layout.addWidget(self.general)
         layout.addWidget(self.table, 1)
 
     def set_period(self, code):
@@ -59,7 +80,9 @@ class AuditPage(QWidget):
         self.reload()
 
     def reload(self):
-        rows = self.ws.audit(self.code)[:500] if self.code else []
+        rows = self.ws.audit(self.code, general=self.general.isChecked())[:500] if self.code else []
+        # another period being added is not a change of this one
+        rows = [a for a in rows if not (a["entity"] == "period" and a["period_id"] is None and a["key"] != self.code)]
         self.table.setRowCount(len(rows))
         for r, a in enumerate(rows):
             key = a["key"] or ""
@@ -67,6 +90,8 @@ class AuditPage(QWidget):
             what = ENTITIES.get(a["entity"], a["entity"])
             if ind is not None:
                 what = f"{what}: {ind.label}"
+            elif a["entity"] == "rules":
+                what = f"{what}: {_rule_words(a['new'] or a['old'], self.ws.catalogue) or key}"
             elif key:
                 what = f"{what}: {key.split(':', 1)[-1]}"
             vals = [show_time(a["at"]), a["user"] or "", what, show_value(a["old"]), show_value(a["new"]),
