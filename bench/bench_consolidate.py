@@ -32,6 +32,19 @@ from cchc_desktop import backup, consolidation  # noqa: E402
 from cchc_desktop.store import Workspace  # noqa: E402
 
 
+def _backups(folder: Path, base: Path, units: int, fill) -> list[Path]:
+    """A backup per unit of a copy of *base*, changed by fill(workspace, n) first."""
+    files = []
+    for n in range(units):
+        path = folder / f"unit{n}.cchc"
+        shutil.copy(base, path)
+        with Workspace.open(path) as ws:
+            fill(ws, n)
+            files.append(backup.make_backup(ws, folder / "in", made_at=dt.datetime(2022, 7, 1, 8, 0)))
+        path.unlink()
+    return files
+
+
 def generate_from_sample(folder: Path, units: int, seed: int = 6) -> list[Path]:
     """*units* backup files made from the sample ward (UBND phường 2, 2022-H1: every figure
     of seed 000, 20 documents, the plan and its 16 tasks), renamed, a few figures changed."""
@@ -40,17 +53,12 @@ def generate_from_sample(folder: Path, units: int, seed: int = 6) -> list[Path]:
     rng = random.Random(seed)
     base = folder / "sample.cchc"
     demo.create(base)
-    files = []
-    for n in range(units):
-        path = folder / f"unit{n}.cchc"
-        shutil.copy(base, path)
-        with Workspace.open(path) as ws:
-            ws.update_unit(name=f"UBND phường {n + 1}")
-            ws.set_values("2022-H1", [("propaganda.portal_posts", rng.randint(0, 60)),
-                                      ("survey.forms", rng.randint(100, 900))])
-            files.append(backup.make_backup(ws, folder / "in", made_at=dt.datetime(2022, 7, 1, 8, 0)))
-        path.unlink()
-    return files
+
+    def fill(ws, n):
+        ws.update_unit(name=f"UBND phường {n + 1}")
+        ws.set_values("2022-H1", [("propaganda.portal_posts", rng.randint(0, 60)),
+                                  ("survey.forms", rng.randint(100, 900))])
+    return _backups(folder, base, units, fill)
 
 
 def generate(folder: Path, units: int, seed: int = 6) -> list[Path]:
@@ -61,18 +69,12 @@ def generate(folder: Path, units: int, seed: int = 6) -> list[Path]:
         ws.add_period("2022-Q1")
         ws.add_period("2022-H1")
         keys = [i.key for i in ws.catalogue if i.kind == "count" and i.rollup == "sum"][:60]
-    files = []
-    for n in range(units):
-        path = folder / f"unit{n}.cchc"
-        shutil.copy(base, path)
-        with Workspace.open(path) as ws:
-            ws.update_unit(name=f"UBND xã {n + 1}")
-            for code in ("2022-Q1", "2022-H1"):
-                ws.set_values(code, [(k, rng.randint(0, 500)) for k in keys]
-                              + [("survey.method", rng.randint(0, 2))])
-            files.append(backup.make_backup(ws, folder / "in", made_at=dt.datetime(2022, 7, 1, 8, 0)))
-        path.unlink()
-    return files
+
+    def fill(ws, n):
+        ws.update_unit(name=f"UBND xã {n + 1}")
+        for code in ("2022-Q1", "2022-H1"):
+            ws.set_values(code, [(k, rng.randint(0, 500)) for k in keys] + [("survey.method", rng.randint(0, 2))])
+    return _backups(folder, base, units, fill)
 
 
 def baseline(files) -> float:
