@@ -55,7 +55,7 @@ from pathlib import Path
 from . import __version__, migrations, periods
 from .slug import unit_slug
 from .store import Workspace, WorkspaceError, connect, now, os_user
-from .vnformat import format_number
+from .vnformat import format_number, nfc
 
 MAX_BACKUP_BYTES = 64 * 1024 * 1024   # a commune's workspace is well under 5 MB
 BACKUP_PAGE_SIZE, WORKSPACE_PAGE_SIZE = 1024, 4096
@@ -543,27 +543,52 @@ def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
                       made_at=info["made_at"], made_by=str(info["made_by"] or ""), sha256=info["sha256"], size=size)
 
 
-def read_extras(conn, info: BackupInfo):
-    """Fill *info*'s data windows and acknowledged warnings from a verified file."""
-    info.windows = {code: (start, end) for code, start, end in
-                    conn.execute("SELECT code, window_from, window_to FROM periods")}
-    for code, rule, keys, comment in conn.execute(
-            "SELECT p.code, a.rule, a.keys, a.comment FROM acknowledgements a JOIN periods p ON p.id = a.period_id"):
-        info.acknowledged.setdefault(code, []).append([rule, keys, comment])
+# What a verified file holds beside its figures, as one statement of rows (kind, a, b, c, d):
+# the data windows (1), the warnings the unit acknowledged (2), the annual plan's tasks as
+# JSON per year (4) and, from schema 5, the values computed beside typed figures (3).
+# A caller may put more rows in front with UNION ALL (kind 0 is left to it).
+_EXTRAS = """SELECT 1, code, window_from, window_to, NULL FROM periods
+    UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
+        FROM acknowledgements a JOIN periods p ON p.id = a.period_id
+    UNION ALL SELECT 4, year, json_group_array(json_array(CAST(content AS TEXT), CAST(deadline AS TEXT),
+                                                          CAST(status AS TEXT), CAST(percent_done AS REAL))), NULL, NULL
+        FROM plan_tasks GROUP BY year"""
+
+
+def extras_sql(version: int) -> str:
+    """The statement of :data:`_EXTRAS` for a file of schema *version*."""
+    if version < ALTERNATIVES_SINCE:
+        return _EXTRAS
+    return _EXTRAS + f"""
+    UNION ALL SELECT 3, period_code, key, source, value FROM {ALTERNATIVES_TABLE}"""
+
+
+def take_extra(info: BackupInfo, kind: int, code, a, b, c):
+    """Keep one row of :func:`extras_sql` in *info*; a value of the wrong type (a crafted
+    file) is left behind rather than stored or shown."""
+    if kind == 1:
+        info.windows[code] = tuple(d if isinstance(d, str) else None for d in (a, b))
+    elif kind == 2:   # kept only as text: it is shown and stored as JSON
+        if all(isinstance(t, str) for t in (code, a, b, c)):
+            info.acknowledged.setdefault(code, []).append([a, b, nfc(c)])
+    elif kind == 3:
+        if isinstance(a, str) and isinstance(b, str) and type(c) in (int, float) and 0 <= c < float("inf"):
+            info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
+    elif kind == 4:
+        if isinstance(code, int) and isinstance(a, str):
+            info.plan_tasks[str(code)] = a
 
 
 def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
     version, row = verify_open(conn, data, shown)
     info = backup_info(path, row, version, len(data))
+    # row by row, not as JSON: the figures keep every digit (verify and restore show them)
     for code, key, value, source in conn.execute(f"SELECT period_code, key, value, source FROM {FIGURES_TABLE}"):
         info.figures.setdefault(code, {})[key] = value
         if source != "typed":   # most figures are typed: keep only the others
             info.sources.setdefault(code, {})[key] = source
-    if version >= ALTERNATIVES_SINCE:
-        for code, key, source, value in conn.execute(
-                f"SELECT period_code, key, source, value FROM {ALTERNATIVES_TABLE}"):
-            info.alternatives.setdefault(code, {}).setdefault(key, {})[source] = value
-    read_extras(conn, info)
+    for extra in conn.execute(extras_sql(version)):
+        take_extra(info, *extra)
     return info
 
 
@@ -792,4 +817,5 @@ def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
 
 __all__ = ["BackupError", "BackupInfo", "DamagedBackup", "NotABackup", "TooLargeBackup", "TooNewBackup",
            "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "default_backup_dir", "file_bytes", "file_digest",
-           "load_backup", "make_backup", "open_untrusted", "untrusted_connection", "verify_open", "mail_text", "read_backup", "restore", "seal", "verify", "now"]
+           "backup_info", "extras_sql", "load_backup", "make_backup", "open_untrusted", "take_extra",
+           "untrusted_connection", "verify_open", "mail_text", "read_backup", "restore", "seal", "verify", "now"]

@@ -150,48 +150,39 @@ def expand(paths) -> list[Path]:
     return out
 
 
-def _value_rules(ws: Workspace) -> dict:
-    """key → allowed code values (a set), or None for a plain number; text keys left out
-    (and under :data:`_CODED`, the keys with a code list)."""
-    rules = {}
-    for ind in ws.catalogue:
-        if ind.kind != "text":
-            rules[ind.key] = frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
-    rules[_CODED] = frozenset(k for k, v in rules.items() if v is not None)
-    return rules
+class Receiving:
+    """What each received file is checked against, worked out once per import: the
+    receiving office's catalogue, its own unit (a file of its own is refused) and, per key,
+    the code values allowed (``None``: a plain number; text keys left out)."""
 
-
-_CODED = object()
+    def __init__(self, ws: Workspace):
+        self.catalogue = ws.catalogue
+        own = ws.unit()
+        self.own = unit_slug(own["name"], own["parent"])
+        self.codes = {ind.key: frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
+                      for ind in ws.catalogue if ind.kind != "text"}
+        self.coded = frozenset(k for k, v in self.codes.items() if v is not None)
 
 
 # Everything the import takes from a verified file, in one statement (each costs a
 # compile on a fresh connection): per period (kind 0) its figures and their sources as
-# JSON objects built by SQLite (a string per period, not a Python object per figure); the
-# data windows (1), the warnings the unit acknowledged (2), the annual plan's tasks as JSON
-# per year (4) and, from schema 5, the values computed beside typed figures (3).
-# (SQLite writes a real with 15 significant digits: exact for any figure typed, and for a
-# computed rate a change far below what is printed; rates are recomputed from sums anyway.)
-_READ = f"""
+# JSON objects built by SQLite (a string per period, not a Python object per figure), then
+# what :func:`backup.extras_sql` reads beside them.  (SQLite writes a real with 15
+# significant digits: exact for any figure typed, and for a computed rate a change far
+# below what is printed; rates are recomputed from sums anyway.)
+_FIGURES = f"""
     SELECT 0, period_code, json_group_object(key, value),
            json_group_object(key, source) FILTER (WHERE source != 'typed'), NULL
         FROM {backup.FIGURES_TABLE} GROUP BY period_code
-    UNION ALL SELECT 1, code, window_from, window_to, NULL FROM periods
-    UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
-        FROM acknowledgements a JOIN periods p ON p.id = a.period_id
-    UNION ALL SELECT 4, year, json_group_array(json_array(CAST(content AS TEXT), CAST(deadline AS TEXT),
-                                                          CAST(status AS TEXT), CAST(percent_done AS REAL))), NULL, NULL
-        FROM plan_tasks GROUP BY year"""
-_READ_ALTERNATIVES = f"""
-    UNION ALL SELECT 3, period_code, key, source, value FROM {backup.ALTERNATIVES_TABLE}"""
+    UNION ALL """
 
 
-def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
+def read_file(path, receiving: Receiving, conn=None) -> BackupInfo:
     """One received file checked whole and read, without writing anything.
 
     The bytes (size, header, digest), the schema, ``quick_check`` are checked by
     :func:`backup.verify_open`; then every figure whose key is in the catalogue must fit it
-    (*rules*: :func:`_value_rules`): a whole number from its code list or a finite number
-    ≥ 0.  A unit's own extra indicators travel along but are never summed.  BackupError
+    (:attr:`Receiving.codes`): a whole number from its code list or a finite number ≥ 0.  A unit's own extra indicators travel along but are never summed.  BackupError
     with the reason (Vietnamese) otherwise.  *conn* (:func:`backup.untrusted_connection`)
     is reused when given, and left open.
     """
@@ -210,23 +201,14 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
         if not info.unit_name:
             raise BackupError(f"Tệp “{shown}” không ghi tên đơn vị.")
         info.unit_slug = unit_slug(info.unit_name, info.parent)
-        if info.unit_slug == own:
+        if info.unit_slug == receiving.own:
             raise BackupError(f"Tệp “{shown}” là của chính đơn vị tổng hợp ({info.unit_name}).")
         texts = {}
-        for kind, code, a, b, c in conn.execute(
-                _READ + (_READ_ALTERNATIVES if version >= backup.ALTERNATIVES_SINCE else "")):
+        for kind, code, a, b, c in conn.execute(_FIGURES + backup.extras_sql(version)):
             if kind == 0:
                 texts[code] = (a, b)
-            elif kind == 1:
-                info.windows[code] = tuple(d if isinstance(d, str) else None for d in (a, b))
-            elif kind == 2:   # kept only as text: it is shown and stored as JSON
-                if all(isinstance(t, str) for t in (code, a, b, c)):
-                    info.acknowledged.setdefault(code, []).append([a, b, nfc(c)])
-            elif kind == 4:
-                if isinstance(code, int) and isinstance(a, str):
-                    info.plan_tasks[str(code)] = a
-            elif isinstance(b, str) and a in rules and type(c) in (int, float) and 0 <= c < math.inf:
-                info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
+            elif kind != 3 or a in receiving.codes:   # a unit's own indicator has no alternatives here
+                backup.take_extra(info, kind, code, a, b, c)
     except sqlite3.DatabaseError as exc:
         raise backup.DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
     finally:
@@ -237,8 +219,7 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
         if not _valid_code(code):
             raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.")
     info.periods = tuple(sorted(codes, key=periods.sort_key))
-    problems = []
-    coded = rules.get(_CODED) or ()
+    problems, rules = [], receiving.codes
     for code in info.periods:
         figures, sources = texts.get(code, ("{}", "{}"))
         values = json.loads(figures)
@@ -247,7 +228,7 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
         numbers = values.values()
         plain = set(map(type, numbers)) <= _NUMBER_TYPES and (
             not numbers or 0 <= min(numbers) <= max(numbers) < math.inf)
-        for key in (values.keys() & coded if plain else values):
+        for key in (values.keys() & receiving.coded if plain else values):
             value, codes_of = values[key], rules.get(key, _OWN)
             if codes_of is _OWN:
                 continue   # a unit's own extra indicator: not part of this catalogue's sums
@@ -257,7 +238,7 @@ def read_file(path, rules: dict, own: str, catalogue, conn=None) -> BackupInfo:
                     continue
             elif kind is int and value in codes_of:
                 continue
-            problems.append(f"{catalogue[key].label} ({key}) = {value!r}, kỳ {code}")
+            problems.append(f"{receiving.catalogue[key].label} ({key}) = {value!r}, kỳ {code}")
         info.figures[code] = values
         info.texts[code] = (figures, sources)
     if problems:
@@ -282,8 +263,7 @@ def _valid_code(code) -> bool:
 def check_file(ws: Workspace, path) -> BackupInfo:
     """What one received file holds, checked as an import checks it; BackupError otherwise.
     Nothing is written."""
-    own = ws.unit()
-    return read_file(path, _value_rules(ws), unit_slug(own["name"], own["parent"]), ws.catalogue)
+    return read_file(path, Receiving(ws))
 
 
 def check_files(ws: Workspace, paths) -> tuple[list[BackupInfo], list[Refusal]]:
@@ -293,14 +273,12 @@ def check_files(ws: Workspace, paths) -> tuple[list[BackupInfo], list[Refusal]]:
 
 def _check(ws: Workspace, files: list[Path]) -> tuple[list[BackupInfo], list[Refusal]]:
     good, refused = [], []
-    rules = _value_rules(ws)
-    own = ws.unit()
-    own = unit_slug(own["name"], own["parent"])
+    receiving = Receiving(ws)
     conn = backup.untrusted_connection()
     try:
         for path in files:
             try:
-                good.append(read_file(path, rules, own, ws.catalogue, conn))
+                good.append(read_file(path, receiving, conn))
             except WorkspaceError as exc:
                 refused.append(Refusal(Path(path), str(exc)))
             except Exception as exc:   # a hostile file must never crash the import
