@@ -362,11 +362,17 @@ class Workspace:
 
     def audit(self, code: str | None = None, key: str | None = None, *, general: bool = False) -> list[dict]:
         """The audit log, newest first, optionally for one period and key (with *general*,
-        also the changes of the whole file: documents register, plan, rules, unit…)."""
+        also the changes of the whole file: documents register, plan, rules, unit…; another
+        period being added is not one of them)."""
         sql, args = "SELECT * FROM audit WHERE 1=1", []
         if code is not None:
-            sql += " AND (period_id = ? OR period_id IS NULL)" if general else " AND period_id = ?"
-            args.append(self.period(code).id)
+            p = self.period(code)
+            if general:
+                sql += " AND (period_id = ? OR (period_id IS NULL AND NOT (entity = 'period' AND key != ?)))"
+                args += [p.id, p.code]
+            else:
+                sql += " AND period_id = ?"
+                args.append(p.id)
         if key is not None:
             sql += " AND key = ?"
             args.append(key)

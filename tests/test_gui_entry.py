@@ -235,6 +235,9 @@ def test_audit_page_shows_the_files_general_changes_too(qtbot, window_for, ws_h1
     def shown():
         return [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
     assert "Sổ văn bản: 12/KH-UBND" in shown()
+    ws_h1.add_period("2023-Q3")   # another period added is not a change of this one
+    page.reload()
+    assert not any(t.startswith("Kỳ báo cáo: 2023-Q3") for t in shown())
     assert "Quy tắc kiểm tra: Số phiếu hài lòng ≤ Số lượng phiếu khảo sát" in shown()
     assert any(t.startswith("Số liệu: ") for t in shown())
     page.general.setChecked(False)

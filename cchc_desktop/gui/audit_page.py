@@ -81,8 +81,6 @@ class AuditPage(QWidget):
 
     def reload(self):
         rows = self.ws.audit(self.code, general=self.general.isChecked())[:500] if self.code else []
-        # another period being added is not a change of this one
-        rows = [a for a in rows if not (a["entity"] == "period" and a["period_id"] is None and a["key"] != self.code)]
         self.table.setRowCount(len(rows))
         for r, a in enumerate(rows):
             key = a["key"] or ""
