@@ -170,10 +170,13 @@ class Workspace:
         ws = cls.open(path, create=True)
         try:
             fields = {k: nfc(v) for k, v in unit.items() if k in UNIT_FIELDS and v is not None}
-            cols = ", ".join(["id", "created_at", *fields])
-            marks = ", ".join(["1", "?", *("?" for _ in fields)])
+            cols = ", ".join(["id", "created_at", "uid", *fields])
+            marks = ", ".join(["1", "?", "?", *("?" for _ in fields)])
             with ws.operation("Tạo đơn vị", undoable=False):
-                ws.conn.execute(f"INSERT INTO unit ({cols}) VALUES ({marks})", [now(), *fields.values()])
+                # The unit's identity for the receiving office, whatever its name (db/007).
+                import uuid
+                ws.conn.execute(f"INSERT INTO unit ({cols}) VALUES ({marks})",
+                                [now(), uuid.uuid4().hex, *fields.values()])
                 ws._audit(None, "unit", None, None, json.dumps(fields, ensure_ascii=False), "create")
         except Exception:
             ws.close()

@@ -160,3 +160,22 @@ def test_changing_a_period_keeps_its_figures(demo_ws):
     assert demo_ws.typed_values("2022-H1") == before
     demo_ws.update_unit(signer_name="Nguyễn Văn A")
     assert demo_ws.typed_values("2022-H1") == before
+
+
+def test_unit_identity_made_with_the_file_and_for_older_files(tmp_path):
+    """A unit is known by an id made with its file (db/007), never by its name."""
+    a = Workspace.create(tmp_path / "a.cchc", name="UBND xã Hải Lệ")
+    b = Workspace.create(tmp_path / "b.cchc", name="UBND xã Hải Lệ")
+    uid_a, uid_b = a.unit()["uid"], b.unit()["uid"]
+    a.close(); b.close()
+    assert len(uid_a) == 32 and uid_a != uid_b
+    # A file made before db/007 gets one id when it is upgraded, and keeps it.
+    old = tmp_path / "old.cchc"
+    conn = sqlite3.connect(old)
+    migrations.upgrade(conn, target=6)
+    conn.execute("INSERT INTO unit (id, name, created_at) VALUES (1, 'UBND phường 2', '2022-01-01')")
+    conn.commit(); conn.close()
+    with Workspace.open(old) as ws:
+        first = ws.unit()["uid"]
+    with Workspace.open(old) as ws:
+        assert ws.unit()["uid"] == first and len(first) == 32
