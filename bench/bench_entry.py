@@ -31,7 +31,7 @@ def ms(f, repeat=1):
 
 
 def main():
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
     tmp = Path(tempfile.mkdtemp())

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -179,10 +178,6 @@ def expected_schema(version: int) -> tuple[frozenset, tuple]:
         return entries, tuple(tables)
     finally:
         conn.close()
-
-
-def _quoted(names) -> str:
-    return ", ".join(f'"{n}"' for n in names)
 
 
 def file_digest(data: bytes, stored: str = PLACEHOLDER) -> str | None:

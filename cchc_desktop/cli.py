@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from . import __version__
+from .commands import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .store import WorkspaceError
 
 # command name -> module under cchc_desktop.commands
@@ -20,8 +21,6 @@ COMMANDS = {
     "backup": "backup", "restore": "restore", "consolidate": "consolidate",
     "catalogue": "catalogue", "rules": "rules",
 }
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -266,11 +266,6 @@ def check_file(ws: Workspace, path) -> BackupInfo:
     return read_file(path, Receiving(ws))
 
 
-def check_files(ws: Workspace, paths) -> tuple[list[BackupInfo], list[Refusal]]:
-    """([info], [Refusal]) for every file named by *paths*; nothing is written."""
-    return _check(ws, expand(paths))
-
-
 def _check(ws: Workspace, files: list[Path]) -> tuple[list[BackupInfo], list[Refusal]]:
     good, refused = [], []
     receiving = Receiving(ws)

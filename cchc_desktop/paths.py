@@ -37,11 +37,6 @@ def resource(*parts: str) -> Path:
     return data_dir("resources").joinpath(*parts)
 
 
-def ui_file(name: str) -> Path:
-    """A Qt Designer file under ``ui/``."""
-    return data_dir("ui") / name
-
-
 def migrations_dir() -> Path:
     """The folder of numbered SQL migrations."""
     return data_dir("db")

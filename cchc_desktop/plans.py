@@ -23,7 +23,6 @@ OPS = (">=", ">", "<=", "<", "=")
 OP_LABELS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
 TASK_FIELDS = ("year", "seq", "area", "content", "lead", "partners", "deadline", "output",
                "status", "percent_done", "note")
-STATUSES = ("Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Hoàn thành quá hạn")
 
 
 def _year(value, what: str) -> int | None:

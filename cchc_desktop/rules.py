@@ -26,7 +26,6 @@ Public API: :func:`check`, :func:`acknowledge`, :func:`rules_for`, :func:`add_ru
 """
 from __future__ import annotations
 
-import ast
 import json
 import re
 import statistics

@@ -177,13 +177,6 @@ def format_number(value, decimals: int | None = None) -> str:
     return out + ("," + frac if frac else "")
 
 
-def format_percent(value, decimals: int = 2) -> str:
-    """``98.6`` → ``"98,6%"``; ``None`` → ``""``."""
-    if value is None:
-        return ""
-    return format_number(value, decimals) + "%"
-
-
 def format_date(day: _dt.date | str | None) -> str:
     """dd/mm/yyyy, or '' for no date."""
     if day is None or day == "":

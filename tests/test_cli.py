@@ -2,18 +2,11 @@
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
 from cchc_desktop.cli import main
-
-
-def cchc(*args):
-    r = subprocess.run([sys.executable, "-m", "cchc_desktop.cli", *map(str, args)],
-                       capture_output=True, text=True, encoding="utf-8")
-    return r
+from cli_helpers import cchc
 
 
 def test_demo_then_export_gives_seed_000_figures(tmp_path):

@@ -1,12 +1,7 @@
 """cchc rules: an upper office adds its own checks as data, without code."""
 import json
-import subprocess
-import sys
 
-
-def cchc(*args):
-    return subprocess.run([sys.executable, "-m", "cchc_desktop.cli", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8")
+from cli_helpers import cchc
 
 
 def test_a_rule_added_from_a_file_fires_in_validate(demo_path, tmp_path):

@@ -1,20 +1,14 @@
 """cchc report: writes the set for a period and prints each file, one per line."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from cchc_desktop.reports import filenames
+from cli_helpers import cchc
 
 TEST_TEMPLATE = Path(__file__).with_name("test_appendix_template.json")
-
-
-def cchc(*args):
-    return subprocess.run([sys.executable, "-m", "cchc_desktop.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8")
 
 
 def test_report_prints_the_files_it_wrote(demo_path, tmp_path):

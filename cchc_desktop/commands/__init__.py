@@ -1,11 +1,7 @@
 """One module per ``cchc`` command (see :mod:`cchc_desktop.cli`)."""
-import sys
 
-
-def not_yet(name: str) -> int:
-    """Answer for a command whose feature has not landed yet."""
-    print(f"Lệnh “{name}” chưa hỗ trợ trong phiên bản này.", file=sys.stderr)
-    return 2
+# Exit codes of every command: 3 tells a script that validation found errors.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_FINDINGS = 0, 1, 2, 3
 
 
 def add_db(parser, required: bool = True):

@@ -2,7 +2,7 @@
 import json
 import sys
 
-from . import add_db, add_period
+from . import EXIT_FINDINGS, EXIT_OK, add_db, add_period
 from .. import rules
 from ..store import Workspace
 
@@ -29,4 +29,4 @@ def run(args) -> int:
             print(f"{rules.SEVERITY_LABELS[f.severity]}\t{area}\t{f.rule}\t{f.message}{note}")
         warnings = len(findings) - errors
         print(f"Kỳ {label}: {errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
-    return 3 if errors else 0
+    return EXIT_FINDINGS if errors else EXIT_OK

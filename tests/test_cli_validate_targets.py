@@ -1,16 +1,10 @@
 """cchc validate and cchc targets against real workspace files."""
 import json
-import subprocess
-import sys
 
 from cchc_desktop import plans
 from cchc_desktop.cli import main
 from cchc_desktop.store import Workspace
-
-
-def cchc(*args):
-    return subprocess.run([sys.executable, "-m", "cchc_desktop.cli", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8")
+from cli_helpers import cchc
 
 
 def test_validate_clean_sample_exits_0(demo_path):
