@@ -30,23 +30,31 @@ RED = QColor("#b00020")
 PINK = QColor("#fde7ea")
 GREY = QColor("#555555")
 COMPUTED_BG = QColor("#eef3f8")
+HEADING_BG = QColor("#e4e7eb")   # a heading row (nothing to type) is shaded across the table
+INPUT_BG = QColor("#ffffff")     # a cell to type in stays white, even on a row printed bold
+# Column widths (px): the label takes what the numbers leave, between its minimum and what its
+# longest wording needs; the source and note share the rest.
+FIXED_WIDTHS = {STT: 52, UNIT: 110, VALUE: 104}
+LABEL_WIDTH = (260, 460)
+SIDE_MIN = 120
 # Roles as plain ints: comparing PySide6 enums in data(), called thousands of times, is slow.
 DISPLAY, EDIT, TOOLTIP, FONT, ALIGN, BACKGROUND, FOREGROUND = (
     int(r.value) for r in (Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.FontRole, Qt.TextAlignmentRole,
                            Qt.BackgroundRole, Qt.ForegroundRole))
 RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
-BOLD = ITALIC = RED_BRUSH = PINK_BRUSH = GREY_BRUSH = COMPUTED_BRUSH = None
+BOLD = ITALIC = RED_BRUSH = PINK_BRUSH = GREY_BRUSH = COMPUTED_BRUSH = HEADING_BRUSH = INPUT_BRUSH = None
 
 
 def _make_styles():
     """Fonts and brushes, made once a QApplication exists."""
-    global BOLD, ITALIC, RED_BRUSH, PINK_BRUSH, GREY_BRUSH, COMPUTED_BRUSH
+    global BOLD, ITALIC, RED_BRUSH, PINK_BRUSH, GREY_BRUSH, COMPUTED_BRUSH, HEADING_BRUSH, INPUT_BRUSH
     if BOLD is None:
         BOLD, ITALIC = QFont(), QFont()
         BOLD.setBold(True)
         ITALIC.setItalic(True)
         RED_BRUSH, PINK_BRUSH = QBrush(RED), QBrush(PINK)
         GREY_BRUSH, COMPUTED_BRUSH = QBrush(GREY), QBrush(COMPUTED_BG)
+        HEADING_BRUSH, INPUT_BRUSH = QBrush(HEADING_BG), QBrush(INPUT_BG)
 
 
 def _top_heading_area(stt: str, area_ids) -> int | None:
@@ -250,8 +258,17 @@ class AreaModel(QAbstractTableModel):
         row = self.rows[r]
         key = row.key
         v = {DISPLAY: [row.stt, row.label, row.unit, None, None, None]}
-        if row.style == "group" or (not key and row.style != "sub"):
-            v[FONT] = {c: BOLD for c in range(len(HEADERS))}
+        if not key:
+            # a heading: nothing to type, shaded across the row so Enter's stops stand out
+            v[BACKGROUND] = {c: HEADING_BRUSH for c in range(len(HEADERS))}
+            if row.style != "sub":
+                v[FONT] = {c: BOLD for c in range(len(HEADERS))}
+            else:
+                v[FONT] = {c: ITALIC for c in range(len(HEADERS))}
+        elif row.style == "group":
+            # printed bold in the appendix (3.3 of the sample) but a figure to type: only its
+            # number and name are bold, its value cell is an ordinary white input cell
+            v[FONT] = {STT: BOLD, LABEL: BOLD}
         elif row.style == "sub":
             v[FONT] = {c: ITALIC for c in range(len(HEADERS))}
         if key:
@@ -283,6 +300,8 @@ class AreaModel(QAbstractTableModel):
                 v[FOREGROUND] = {VALUE: GREY_BRUSH, SOURCE: GREY_BRUSH}
                 if key not in self.overrides:
                     v[BACKGROUND] = {VALUE: COMPUTED_BRUSH}
+            if VALUE not in v.get(BACKGROUND, {}):
+                v.setdefault(BACKGROUND, {})[VALUE] = INPUT_BRUSH
                 v[TOOLTIP] = {VALUE: f"Giá trị tính sẵn ({source_text(cell)}), không cần nhập. "
                                      "Muốn nhập đè, chọn Sửa → Nhập đè giá trị tính sẵn (Ctrl+E)."}
             ind = self.ws.catalogue.get(key)
@@ -342,6 +361,20 @@ class AreaModel(QAbstractTableModel):
         return True
 
 
+class CodeCombo(QComboBox):
+    """The choices of a coded answer ("Kết hợp = 2"): typing the code ("2") chooses it, as typing
+    the first letters of its wording does (QComboBox's own search)."""
+
+    def keyPressEvent(self, event):
+        text = event.text()
+        if text.isdigit():
+            i = self.findData(text)
+            if i >= 0:
+                self.setCurrentIndex(i)
+                return
+        super().keyPressEvent(event)
+
+
 class EntryDelegate(QStyledItemDelegate):
     """Line edits checked at each keystroke; code lists as a combo of their wording."""
 
@@ -351,7 +384,8 @@ class EntryDelegate(QStyledItemDelegate):
         model = index.model()
         ind = model.indicator(index.row())
         if index.column() == VALUE and ind is not None and ind.kind == "code":
-            combo = QComboBox(parent)
+            combo = CodeCombo(parent)
+            combo.setToolTip("Gõ mã (số) hoặc chữ đầu của câu trả lời, rồi Enter")
             combo.addItem("(để trống)", "")
             for value, label in model.ws.code_list(ind.key).items():
                 combo.addItem(f"{label} = {value}", str(value))
@@ -388,7 +422,10 @@ class EntryDelegate(QStyledItemDelegate):
 
 
 class EntryView(QTableView):
-    """A table where Enter stores the value and moves to the next row that can be typed in."""
+    """A table where Enter stores the value and moves to the next row that can be typed in;
+    Delete or Backspace on a cell clears what was typed there (one undoable step)."""
+
+    clearRequested = Signal(QModelIndex)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -409,6 +446,12 @@ class EntryView(QTableView):
             self.move_down()
 
     def keyPressEvent(self, event):
+        if (event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.state() != QAbstractItemView.EditingState
+                and not event.modifiers() & ~Qt.KeypadModifier):
+            index = self.currentIndex()
+            if index.isValid():
+                self.clearRequested.emit(index)
+            return
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != QAbstractItemView.EditingState:
             index = self.currentIndex()
             if index.isValid() and index.flags() & Qt.ItemIsEditable:
@@ -446,10 +489,17 @@ class AreaForm(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         head = self.view.horizontalHeader()
-        head.setSectionResizeMode(LABEL, QHeaderView.Stretch)
-        for col, width in ((STT, 56), (UNIT, 150), (VALUE, 130), (SOURCE, 190), (NOTE, 170)):
-            head.setSectionResizeMode(col, QHeaderView.Interactive)
+        # every border can be dragged; the note fills what is left.  The label's width is worked
+        # out from the room there is (fit_columns) until the officer drags it.
+        head.setSectionResizeMode(QHeaderView.Interactive)
+        head.setStretchLastSection(True)
+        head.setMinimumSectionSize(40)
+        for col, width in FIXED_WIDTHS.items():
             self.view.setColumnWidth(col, width)
+        self.label_width: int | None = None   # set when the officer drags the label's border
+        self._fitting = False
+        head.sectionResized.connect(self._section_resized)
+        self._label_needs = self._label_width_needed()
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setObjectName("messageLabel")
@@ -460,6 +510,7 @@ class AreaForm(QWidget):
         layout.addWidget(self.message)
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.clearRequested.connect(self.clear_cell)
         self.model.refused.connect(lambda key, why: self.show_message(why, error=True))
         self.model.accepted.connect(lambda key: self.show_message(""))
         self.delegate.feedback.connect(lambda why: self.show_message(why, error=bool(why)))
@@ -478,7 +529,45 @@ class AreaForm(QWidget):
     def showEvent(self, event):
         # row heights depend on the label column's real width, known only once shown
         super().showEvent(event)
+        self.fit_columns()
         self.view.resizeRowsToContents()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.isVisible() and self.fit_columns():
+            self.view.resizeRowsToContents()
+
+    def _label_width_needed(self) -> int:
+        """What the longest wording needs on one line (capped: longer ones wrap onto two)."""
+        metrics = self.view.fontMetrics()
+        widest = max((metrics.horizontalAdvance(r.label) for r in self.model.rows), default=0)
+        bold_extra = widest // 12   # a bold heading is about this much wider
+        return max(LABEL_WIDTH[0], min(widest + bold_extra + 16, LABEL_WIDTH[1]))
+
+    def fit_columns(self) -> bool:
+        """Give the label column the room it needs within the table's width (the number columns
+        stay narrow; source and note share the rest).  A width the officer dragged is kept.
+        Returns whether the label's width changed."""
+        width = self.view.viewport().width()
+        if width <= 0:
+            return False
+        fixed = sum(FIXED_WIDTHS.values())
+        label = self.label_width or max(LABEL_WIDTH[0], min(self._label_needs, width - fixed - 2 * SIDE_MIN))
+        side = max(SIDE_MIN, (width - fixed - label) // 2)
+        changed = self.view.columnWidth(LABEL) != label
+        self._fitting = True
+        try:
+            self.view.setColumnWidth(LABEL, label)
+            self.view.setColumnWidth(SOURCE, side)
+        finally:
+            self._fitting = False
+        return changed
+
+    def _section_resized(self, col, _old, new):
+        if col == LABEL and not self._fitting:
+            self.label_width = new    # the officer dragged it: keep what they chose
+        if col == LABEL and self.isVisible() and not self._fitting:
+            self.view.resizeRowsToContents()
 
     def reload(self):
         self.model.reload()
@@ -526,6 +615,30 @@ class AreaForm(QWidget):
         clear = menu.addAction("Xóa số liệu đã nhập", lambda: self.clear_typed(key))
         clear.setEnabled(key in self.model.entries and self.model.entries[key]["value"] is not None)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def clear_cell(self, index):
+        """Delete / Backspace on a cell: clear the typed value (or the note), one undoable step."""
+        key = self.model.row_key(index.row())
+        if not key or self.model.locked or self.model.code is None:
+            return
+        entry = self.model.entries.get(key)
+        if index.column() == NOTE:
+            if entry and entry.get("note"):
+                self.model.setData(index, "")
+            return
+        if key in self.model.bad:   # a refused text: nothing was stored, just forget it
+            self.model.bad.pop(key)
+            self.model._views.pop(index.row(), None)
+            self.model.dataChanged.emit(self.model.index(index.row(), 0), self.model.index(index.row(), NOTE))
+            self.show_message("")
+            return
+        if entry is None or entry["value"] is None:
+            if self.model.is_computed(key):
+                self.show_message("Ô này là giá trị tính sẵn, không có số đã nhập để xóa.")
+            return
+        self.clear_typed(key)
+        label = self.model.rows[index.row()].label
+        self.show_message(f"Đã xóa số liệu “{label}” (Ctrl+Z để lấy lại).")
 
     def clear_typed(self, key: str):
         """Remove the typed value of *key* (its note stays); a computed value shows again."""

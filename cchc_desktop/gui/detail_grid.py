@@ -164,7 +164,90 @@ class DetailModel(QAbstractTableModel):
 
 class GridView(QTableView):
     """Enter stores the cell and moves right along the row (then to the next row), as officers
-    type a row of a table from paper; arrows move freely."""
+    type a row of a table from paper; arrows move freely.
+
+    The first column (the row's lĩnh vực) is frozen: a second view over the same model shows
+    only that column on top of the grid's own, so it stays in sight while the officer types
+    across a wide table (Qt's "frozen column" example)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.frozen = None
+
+    def setModel(self, model):
+        super().setModel(model)
+        self._freeze_first_column()
+
+    def _freeze_first_column(self):
+        frozen = self.frozen = QTableView(self)
+        frozen.setObjectName("frozenColumn")
+        frozen.setModel(self.model())
+        frozen.setSelectionModel(self.selectionModel())
+        frozen.setFocusPolicy(Qt.NoFocus)
+        frozen.verticalHeader().hide()
+        frozen.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollMode(self.verticalScrollMode())
+        frozen.setStyleSheet("QTableView { border: none; border-right: 2px solid #9aa5b1; }")
+        frozen.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        frozen.setWordWrap(True)
+        self.viewport().stackUnder(frozen)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.verticalHeader().sectionResized.connect(lambda i, _o, size: frozen.setRowHeight(i, size))
+        frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(frozen.verticalScrollBar().setValue)
+        self.model().modelReset.connect(self._sync_frozen)
+        self.model().rowsInserted.connect(self._sync_frozen)
+        self._sync_frozen()
+        frozen.show()
+
+    def _sync_frozen(self, *_):
+        frozen = self.frozen
+        if frozen is None:
+            return
+        for c in range(1, self.model().columnCount()):
+            frozen.setColumnHidden(c, True)
+        frozen.setColumnHidden(0, False)
+        frozen.setColumnWidth(0, self.columnWidth(0))
+        frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        for r in range(self.model().rowCount()):
+            frozen.setRowHeight(r, self.rowHeight(r))
+        self._place_frozen()
+
+    def _section_resized(self, index, _old, size):
+        if index == 0 and self.frozen is not None:
+            self.frozen.setColumnWidth(0, size)
+            self._place_frozen()
+
+    def _place_frozen(self):
+        frame = self.frameWidth()
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        self.frozen.setGeometry(self.verticalHeader().width() + frame, frame, self.columnWidth(0),
+                                self.viewport().height() + self.horizontalHeader().height())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.frozen is not None:
+            self._place_frozen()
+
+    def updateGeometries(self):
+        super().updateGeometries()
+        if self.frozen is not None:
+            self._place_frozen()
+
+    def moveCursor(self, action, modifiers):
+        # moving left along a row must not leave the current cell hidden under the frozen column
+        current = super().moveCursor(action, modifiers)
+        if (action == QAbstractItemView.MoveLeft and current.column() > 0
+                and self.visualRect(current).topLeft().x() < self.frozen.columnWidth(0)):
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() + self.visualRect(current).topLeft().x() - self.frozen.columnWidth(0))
+        return current
+
+    def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible):
+        if index.column() > 0:
+            super().scrollTo(index, hint)
 
     def closeEditor(self, editor, hint):
         moving = hint == QAbstractItemDelegate.SubmitModelCache
@@ -307,3 +390,14 @@ class DetailPage(QWidget):
 
     def grid(self, name: str) -> DetailGrid:
         return next(g for g in self.grids if g.table.name == name)
+
+    def select_row(self, name: str, row_id: int | None):
+        """Show table *name* with the row *row_id* current (after undo of a change to it)."""
+        grid = self.grid(name)
+        self.tabs.setCurrentWidget(grid)
+        row = next((i for i, r in enumerate(grid.model.rows) if r["id"] == row_id), None)
+        if row is not None:
+            index = grid.model.index(row, 1)
+            grid.view.setCurrentIndex(index)
+            grid.view.scrollTo(index)
+        grid.view.setFocus()

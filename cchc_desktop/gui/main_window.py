@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
                                QMenuBar, QPushButton, QSplitter, QStackedWidget, QStatusBar, QVBoxLayout,
                                QWidget)
 
@@ -40,6 +41,8 @@ MENUS = (
     ("menuEdit", "&Sửa", (
         ("actionUndo", "&Hoàn tác", "Ctrl+Z"), ("actionRedo", "&Làm lại", "Ctrl+Y"), None,
         ("actionOverride", "&Nhập đè giá trị tính sẵn", "Ctrl+E"))),
+    ("menuView", "&Xem", (
+        ("actionToggleNav", "Ẩn/hiện &danh sách bên trái", "Ctrl+L"),)),
     ("menuPeriod", "&Kỳ báo cáo", (
         ("actionAddPeriod", "&Thêm kỳ…", "Ctrl+Shift+N"), ("actionEditPeriod", "&Sửa kỳ…", None), None,
         ("actionFinalise", "&Chốt số liệu…", None), ("actionUnlock", "&Mở khóa…", None))),
@@ -54,6 +57,11 @@ MENUS = (
 NAV_TOOLTIP = ("Chọn phần cần nhập: Ctrl+1 … Ctrl+7 các lĩnh vực, Ctrl+8 bảng chi tiết, Ctrl+9 sổ văn bản, "
                "Ctrl+0 trang chủ")
 LOCK_TEXT = "Kỳ này đã chốt số liệu: chỉ xem. Muốn sửa, chọn Kỳ báo cáo → Mở khóa… và nêu lý do."
+# The size the window opens at on a large screen; smaller screens get their available area.
+DEFAULT_SIZE = (1200, 720)
+# Room left for the title bar and borders the window manager adds around the window's own area.
+FRAME_ALLOWANCE = (16, 40)
+NAV_WIDTH = (250, 190)   # the left list's width on a wide screen, and below 1280 px
 
 
 class WindowUi:
@@ -67,7 +75,7 @@ class WindowUi:
 
     def __init__(self, window: QMainWindow):
         window.setObjectName(window.objectName() or "MainWindow")
-        window.resize(1200, 720)
+        window.resize(*DEFAULT_SIZE)
         window.setWindowTitle("CCHC Desktop")
         self.centralwidget = QWidget(window)
         self.centralwidget.setObjectName("centralwidget")
@@ -86,7 +94,7 @@ class WindowUi:
         self.periodLabel.setObjectName("periodLabel")
         self.periodCombo = QComboBox(self.topBar)
         self.periodCombo.setObjectName("periodCombo")
-        self.periodCombo.setMinimumWidth(220)
+        self.periodCombo.setMinimumWidth(190)
         self.periodCombo.setToolTip("Chọn kỳ báo cáo đang nhập")
         self.periodLabel.setBuddy(self.periodCombo)
         self.periodStatusLabel = QLabel(self.topBar)
@@ -100,6 +108,7 @@ class WindowUi:
         self.editPeriodButton.setText("Sửa kỳ…")
         self.windowLabel = QLabel(self.topBar)
         self.windowLabel.setObjectName("windowLabel")
+        self.windowLabel.setWordWrap(True)   # on a 1024 px screen it takes two lines, not the window's width
         bar.addWidget(self.unitLabel)
         bar.addSpacing(16)
         for w in (self.periodLabel, self.periodCombo, self.periodStatusLabel, self.addPeriodButton,
@@ -116,10 +125,9 @@ class WindowUi:
         # the QSplitter(Qt.Orientation) overload and so build the whole `Qt` namespace
         self.splitter = QSplitter(parent=self.centralwidget)
         self.splitter.setObjectName("splitter")
-        self.splitter.setChildrenCollapsible(False)
         self.navList = QListWidget(self.splitter)
         self.navList.setObjectName("navList")
-        self.navList.setMinimumWidth(230)
+        self.navList.setMinimumWidth(170)
         self.navList.setMaximumWidth(360)
         self.navList.setWordWrap(True)
         self.navList.setSpacing(3)
@@ -128,6 +136,10 @@ class WindowUi:
         self.pages = QStackedWidget(self.splitter)
         self.pages.setObjectName("pages")
         self.splitter.addWidget(self.pages)
+        # the left list folds away (drag its border to the left, or Xem → Ẩn/hiện, Ctrl+L) to give a
+        # small screen's width to the figures; the pages never fold
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
         self.mainLayout.addWidget(self.splitter, 1)
         window.setCentralWidget(self.centralwidget)
         QWidget.setTabOrder(self.periodCombo, self.addPeriodButton)
@@ -208,12 +220,45 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label, 1)
         self._connect_actions()
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([250, 1000])
         s = settings.store()
         geometry = s.value("window/geometry")
         if geometry is not None and not isinstance(geometry, str):   # a QByteArray once saved
             self.restoreGeometry(geometry)
+        self.fit_to_screen()
+        nav = NAV_WIDTH[0] if self.width() >= 1280 else NAV_WIDTH[1]
+        self.ui.splitter.setSizes([nav, max(self.width() - nav, 400)])
         self.set_workspace(ws)
+
+    def fit_to_screen(self):
+        """Keep the window inside its screen's available area (an old 1024×768 office screen, or a
+        laptop at 125–150 % scaling): never wider or taller than it, never partly off it.  A saved
+        geometry from a larger screen is brought back inside as well."""
+        screen = self.screen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        fw, fh = FRAME_ALLOWANCE
+        width = min(self.width(), max(avail.width() - fw, 320))
+        height = min(self.height(), max(avail.height() - fh, 240))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), avail.x()), avail.x() + avail.width() - width - fw)
+        y = min(max(self.y(), avail.y()), avail.y() + avail.height() - height - fh)
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, avail.x()), max(y, avail.y()))
+
+    def toggle_nav(self):
+        """Xem → Ẩn/hiện danh sách bên trái (Ctrl+L): fold the left list away, or bring it back."""
+        splitter, nav = self.ui.splitter, self.ui.navList
+        if nav.isVisible() and splitter.sizes()[0] > 0:
+            nav.hide()
+            return
+        nav.show()
+        sizes = splitter.sizes()
+        if sizes[0] == 0:   # folded by dragging its border
+            width = NAV_WIDTH[1]
+            splitter.setSizes([width, max(sum(sizes) - width, 1)])
+        nav.setFocus()
 
     # ---- workspace and pages ----
     def nav_ids(self) -> list[str]:
@@ -377,22 +422,28 @@ class MainWindow(QMainWindow):
         if year is None and self.code:
             year = periods.parse_code(self.code).year
         dlg = PeriodDialog(self.ws, None, self, year=year, kind=kind)
-        if dlg.exec():
-            self._fill_periods(dlg.code)
-            self.show_page("area1")
-            return dlg.code
+        with self.dialog_focus():
+            if dlg.exec():
+                self._fill_periods(dlg.code)
+                self.show_page("area1")
+                return dlg.code
         return None
 
     def edit_period(self):
         if not self.code:
             return
         from .dialogs import PeriodDialog
-        if PeriodDialog(self.ws, self.code, self).exec():
-            self._fill_periods(self.code)
+        with self.dialog_focus():
+            if PeriodDialog(self.ws, self.code, self).exec():
+                self._fill_periods(self.code)
 
     def finalise(self):
         if not self.code:
             return
+        with self.dialog_focus():
+            self._finalise()
+
+    def _finalise(self):
         try:
             mod = importlib.import_module("cchc_desktop.gui.finalise_dialog")
             dlg = mod.FinaliseDialog(self.ws, self.code, self)
@@ -411,9 +462,10 @@ class MainWindow(QMainWindow):
         from .dialogs import UnlockDialog
         p = self.ws.period(self.code)
         dlg = UnlockDialog(p.label, self)
-        if dlg.exec():
-            ops.run(self, self.ws.set_status, self.code, "draft", dlg.reason())
-            self._fill_periods(self.code)
+        with self.dialog_focus():
+            if dlg.exec():
+                ops.run(self, self.ws.set_status, self.code, "draft", dlg.reason())
+                self._fill_periods(self.code)
 
     # ---- changes ----
     def auto_backup(self, daily: bool):
@@ -439,7 +491,8 @@ class MainWindow(QMainWindow):
 
     def backup_settings(self):
         from .dialogs import BackupDialog
-        BackupDialog(self.ws, self).exec()
+        with self.dialog_focus():
+            BackupDialog(self.ws, self).exec()
 
     def _on_committed(self, label: str):
         """After each committed operation of the workspace: reload what shows it."""
@@ -468,6 +521,7 @@ class MainWindow(QMainWindow):
         if step is not None:
             self.saved_label.setText(f"Đã hoàn tác: {step.label}")
             self._fill_periods(self.code)
+            self.go_to_change(step)
         self._update_actions()   # the core moves the step to redo only after telling its listeners
 
     def redo(self):
@@ -475,7 +529,71 @@ class MainWindow(QMainWindow):
         if step is not None:
             self.saved_label.setText(f"Đã làm lại: {step.label}")
             self._fill_periods(self.code)
+            self.go_to_change(step)
         self._update_actions()
+
+    def go_to_change(self, step):
+        """After undo/redo: show the cell the step changed (its period, page and row), so the
+        officer sees what came back rather than staying where they were."""
+        periods_by_id = {p.id: p.code for p in self.ws.periods()}
+        for table, where, before, after in step.changes:
+            row = after or before or {}
+            period_id = where.get("period_id", row.get("period_id"))
+            code = periods_by_id.get(period_id)
+            if table == "entries" and code:
+                if code != self.code:
+                    self.select_period(code)
+                self.go_to_key(where["key"])
+                return
+            if table == "detail_rows" and code and row.get("table_name"):
+                if code != self.code:
+                    self.select_period(code)
+                self.show_page(DETAIL)
+                self.page(DETAIL).select_row(row["table_name"], where.get("id") or row.get("id"))
+                return
+            if table == "documents":
+                self.show_page(REGISTER)
+                return
+
+    # ---- the keyboard after a dialog ----
+    @contextmanager
+    def dialog_focus(self):
+        """Around a modal dialog: when it closes, the keyboard goes back where it was (the cell
+        being typed in, the list…) so typing, Ctrl+0 and F7 work without a click first."""
+        before, page = QApplication.focusWidget(), self.ui.pages.currentWidget()
+        try:
+            yield
+        finally:
+            if self.ui.pages.currentWidget() is not page:   # the dialog led elsewhere (a new period)
+                before = None
+            self.focus_back(before)
+            QTimer.singleShot(0, lambda: self.focus_back(before))   # after the dialog's own focus hand-back
+
+    def focus_back(self, widget=None):
+        """Give the keyboard to *widget* when it is still shown in this window, else to the
+        current page's table."""
+        from shiboken6 import isValid
+        if self.ws is None or not isValid(self):
+            return
+        self.activateWindow()
+        if widget is not None and isValid(widget) and widget.isVisible() and widget.window() is self:
+            widget.setFocus()
+            return
+        self.focus_page()
+
+    def focus_page(self):
+        """The keyboard to the current page's table (the area's figures, the home page's periods)."""
+        page = self.ui.pages.currentWidget()
+        target = getattr(page, "view", None) or getattr(page, "table", None) or page
+        if hasattr(page, "tabs") and hasattr(page.tabs.currentWidget(), "view"):
+            target = page.tabs.currentWidget().view
+        if target is not None:
+            target.setFocus()
+
+    def _after_tool(self, w):
+        """After a tool dialog: what it changed about the period (sent, finalised) shows."""
+        if self.ws is not None and self.ws.conn is not None:
+            self._fill_periods(self.code)
 
     def override(self):
         w = self.ui.pages.currentWidget()
@@ -533,7 +651,9 @@ class MainWindow(QMainWindow):
         if w is None:
             return ops.not_yet(self)
         if hasattr(w, "exec"):
-            w.exec()
+            with self.dialog_focus():
+                w.exec()
+            self._after_tool(w)
         else:
             from PySide6.QtCore import Qt
             w.setWindowFlag(Qt.Window, True)
@@ -570,6 +690,7 @@ class MainWindow(QMainWindow):
         ui.actionEditPeriod.triggered.connect(self.edit_period)
         ui.actionFinalise.triggered.connect(self.finalise)
         ui.actionUnlock.triggered.connect(self.unlock)
+        ui.actionToggleNav.triggered.connect(self.toggle_nav)
         ui.actionUndo.triggered.connect(self.undo)
         ui.actionRedo.triggered.connect(self.redo)
         ui.actionRedo.setShortcuts([QKeySequence.fromString("Ctrl+Y"), QKeySequence.fromString("Ctrl+Shift+Z")])
@@ -609,7 +730,9 @@ class MainWindow(QMainWindow):
 
     def unit_profile(self):
         from .dialogs import UnitDialog
-        if UnitDialog(self.ws, self).exec():
+        with self.dialog_focus():
+            changed = UnitDialog(self.ws, self).exec()
+        if changed:
             from .home import forget_template
             forget_template(self.ws)
             self._update_unit()

@@ -2,7 +2,8 @@
 annual plan's tasks (Kế hoạch CCHC năm) with their progress.
 
 Tab "Kế hoạch và mục tiêu": the plan documents (số, ngày, cơ quan ban hành, giai đoạn),
-each with its targets (a key or formula, a comparison, a value or a trajectory by year)
+each with its targets (an indicator chosen by its name, or “A / B” of two, a comparison,
+a value or a trajectory by year; program codes never show)
 and how the current period stands against each one.  Tab "Nhiệm vụ kế hoạch năm": the
 year's tasks, edited in place, overdue ones in red, imported from an Excel sheet laid out
 like seed 001's appendix.  Every change goes through :mod:`cchc_desktop.plans`, so Undo
@@ -16,19 +17,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QScrollArea, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from .. import plan_tasks, plans, targets
 from ..store import WorkspaceError, task_done
 from ..vnformat import format_date, format_number
+from . import indicator_picker as picker
 
 ID_ROLE = Qt.UserRole + 1
 STATUS_COLOURS = {"met": "#d9f2d9", "not_met": "#f9d6d5", "no_data": "#eeeeee"}
 OVERDUE_COLOUR = "#f9d6d5"
 DONE_COLOUR = "#e3f4e3"
 
-TARGET_COLUMNS = ["Mục tiêu", "Mã / công thức", "So sánh", "Giá trị", "Lộ trình theo năm", "Từ năm", "Đến năm",
+TARGET_COLUMNS = ["Mục tiêu", "Chỉ tiêu (cách tính)", "So sánh", "Giá trị", "Lộ trình theo năm", "Từ năm", "Đến năm",
                   "Đơn vị", "Kết quả kỳ này", "Đánh giá", "Chênh lệch"]
 TASK_COLUMNS = ["TT", "Lĩnh vực", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Sản phẩm đầu ra",
                 "Tình trạng", "% hoàn thành", "Ghi chú"]
@@ -44,6 +46,17 @@ def _item(text, editable=True, data=None):
     return item
 
 
+def _scrolling(page: QWidget) -> QScrollArea:
+    """*page* in a scroll area: on a small screen (1024×768, or 125–150 % scaling) the page
+    scrolls instead of making the whole window larger than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.NoFrame)
+    area.setWidget(page)
+    page.setMinimumSize(760, 520)   # below this the page scrolls rather than squeezing its tables
+    return area
+
+
 class PlanEditor(QWidget):
     """Plans, targets and annual tasks of *ws*; *code* is the period the targets are evaluated for."""
 
@@ -54,8 +67,8 @@ class PlanEditor(QWidget):
         self.setObjectName("planEditor")
         self.ws, self.code = ws, code
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._plans_tab(), "Kế hoạch và mục tiêu")
-        self.tabs.addTab(self._tasks_tab(), "Nhiệm vụ kế hoạch năm")
+        self.tabs.addTab(_scrolling(self._plans_tab()), "Kế hoạch và mục tiêu")
+        self.tabs.addTab(_scrolling(self._tasks_tab()), "Nhiệm vụ kế hoạch năm")
         self.message = QLabel()
         self.message.setObjectName("planMessage")
         self.message.setWordWrap(True)
@@ -164,13 +177,16 @@ class PlanEditor(QWidget):
 
         self.t_label = QLineEdit()
         self.t_label.setPlaceholderText("Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 và 4")
-        self.t_expr = QComboBox()
-        self.t_expr.setEditable(True)
-        self.t_expr.setObjectName("targetExpr")
-        for ind in self.ws.catalogue:
-            self.t_expr.addItem(f"{ind.key}", ind.key)
-            self.t_expr.setItemData(self.t_expr.count() - 1, ind.label, Qt.ToolTipRole)
-        self.t_expr.setCurrentText("")
+        # the indicator by its name (typing without accents finds it), or "A / B" as a percentage
+        self.t_key = picker.indicator_combo(self.ws, "targetIndicator")
+        self.t_den = picker.indicator_combo(self.ws, "targetDivisor",
+                                            "Để trống, hoặc chọn chỉ tiêu chia cho (tính tỷ lệ %)")
+        self.t_key.activated.connect(self._indicator_chosen)
+        self.t_den.activated.connect(lambda *_: self.t_unit.setText("%"))
+        self.t_other = QLabel()     # a formula of another shape, shown in words and kept as it is
+        self.t_other.setWordWrap(True)
+        self.t_other.setObjectName("targetOtherFormula")
+        self._other_expr: str | None = None
         self.t_op = QComboBox()
         for op in plans.OPS:
             self.t_op.addItem(plans.OP_LABELS[op], op)
@@ -184,7 +200,9 @@ class PlanEditor(QWidget):
         self.t_note = QLineEdit()
         t_form = QFormLayout()
         t_form.addRow("Mục tiêu:", self.t_label)
-        t_form.addRow("Mã chỉ tiêu hoặc công thức:", self.t_expr)
+        t_form.addRow("Chỉ tiêu:", self.t_key)
+        t_form.addRow("Tỷ lệ so với (A / B × 100):", self.t_den)
+        t_form.addRow("", self.t_other)
         cmp_row = QHBoxLayout()
         cmp_row.addWidget(self.t_op)
         cmp_row.addWidget(self.t_value, 1)
@@ -275,7 +293,7 @@ class PlanEditor(QWidget):
         self.target_table.setRowCount(len(rows))
         for r, t in enumerate(rows):
             res = results.get(t["id"])
-            cells = [t["label"], t["expr"], plans.OP_LABELS.get(t["op"], t["op"]),
+            cells = [t["label"], picker.formula_words(self.ws, t["expr"]), plans.OP_LABELS.get(t["op"], t["op"]),
                      format_number(t["value"]) if t["value"] is not None else "",
                      plans.trajectory_text(t["trajectory"]), t["year_from"] or "", t["year_to"] or "", t["unit"],
                      format_number(res.actual, 2) if res and res.actual is not None else "",
@@ -335,7 +353,7 @@ class PlanEditor(QWidget):
         if t is None:
             return
         self.t_label.setText(t["label"])
-        self.t_expr.setCurrentText(t["expr"])
+        self.show_expr(t["expr"])
         self.t_op.setCurrentIndex(plans.OPS.index(t["op"]))
         self.t_value.setText(format_number(t["value"]) if t["value"] is not None else "")
         self.t_traj.setText(plans.trajectory_text(t["trajectory"]))
@@ -349,7 +367,7 @@ class PlanEditor(QWidget):
         self.target_table.clearSelection()
         for w in (self.t_label, self.t_value, self.t_traj, self.t_from, self.t_to, self.t_note):
             w.clear()
-        self.t_expr.setCurrentText("")
+        self.show_expr("")
         self.t_unit.setText("%")
         self.t_op.setCurrentIndex(0)
         self.save_target_btn.setText("Thêm mục tiêu")
@@ -360,13 +378,60 @@ class PlanEditor(QWidget):
             self.message.setText("Chọn hoặc lưu văn bản kế hoạch trước khi thêm mục tiêu.")
             return None
         tid = self.current_target_id()
-        new_id = self._run(plans.save_target, self.ws, pid, self.t_label.text(), self.t_expr.currentText(),
+        expr = self.target_expr()
+        if expr is None:
+            return None
+        new_id = self._run(plans.save_target, self.ws, pid, self.t_label.text(), expr,
                            self.t_op.currentData(), self.t_value.text() or None, self.t_traj.text() or None,
                            self.t_from.text() or None, self.t_to.text() or None, self.t_unit.text(),
                            self.t_note.text(), target_id=tid)
         if new_id:
             self._show_plan()
         return new_id
+
+    def show_expr(self, expr: str):
+        """Show a target's formula in the pickers (“A” or “A / B × 100”), else in words below them."""
+        parts = picker.split_expr(expr)
+        if parts is not None or not expr:
+            key, divisor = parts or (None, None)
+            picker.show_key(self.t_key, key)
+            picker.show_key(self.t_den, divisor)
+            self._other_expr = None
+            self.t_other.setText("")
+            self.t_other.hide()
+            return
+        picker.show_key(self.t_key, None)
+        picker.show_key(self.t_den, None)
+        self._other_expr = expr
+        self.t_other.setText(f"Cách tính hiện có: {picker.formula_words(self.ws, expr)} "
+                             "(giữ nguyên nếu không chọn chỉ tiêu khác).")
+        self.t_other.show()
+
+    def target_expr(self) -> str | None:
+        """The formula of the indicator(s) chosen; None (with a message) when a name matches none."""
+        text, den_text = self.t_key.currentText().strip(), self.t_den.currentText().strip()
+        if not text and not den_text and self._other_expr:
+            return self._other_expr
+        key, divisor = picker.key_of(self.t_key), picker.key_of(self.t_den)
+        if key is None:
+            self.message.setText(f"Không có chỉ tiêu nào tên “{text}”: gõ vài chữ trong tên rồi chọn trong danh sách."
+                                 if text else "Chưa chọn chỉ tiêu: gõ vài chữ trong tên rồi chọn trong danh sách.")
+            return None
+        if den_text and divisor is None:
+            self.message.setText(f"Không có chỉ tiêu nào tên “{den_text}” để chia cho: chọn trong danh sách "
+                                 "hoặc để trống.")
+            return None
+        return picker.join_expr(key, divisor)
+
+    def _indicator_chosen(self, *_):
+        """A name chosen: it becomes the target's wording when none is written, its unit the unit."""
+        ind = self.ws.catalogue.get(picker.key_of(self.t_key) or "")
+        if ind is None:
+            return
+        if not self.t_label.text().strip():
+            self.t_label.setText(ind.label)
+        if not self.t_den.currentText().strip():
+            self.t_unit.setText("%" if ind.kind in ("percent", "ratio") else (ind.unit or ""))
 
     def delete_target(self):
         tid = self.current_target_id()
