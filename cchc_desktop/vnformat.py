@@ -217,11 +217,28 @@ def document_date_line(place: str, day: _dt.date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def document_number(number, symbol: str) -> str:
-    """'Số: 05/BC-UBND' (a number below 10 takes a leading zero)."""
-    if number in (None, ""):
-        return f"Số:      /{symbol}"
-    text = str(number)
+def split_document_number(number, symbol: str) -> tuple[str, str]:
+    """('125', 'BC-UBND') from '125', '125/BC-UBND' or 'Số: 125/BC-UBND' (the typed symbol wins).
+
+    Officers type the number as real reports write it; the symbol after the '/' replaces the
+    unit's default one so it prints once.  A bare number below 10 takes a leading zero ('05').
+    An empty number gives ('', symbol).
+    """
+    text = nfc(str(number or "")).strip()
+    text = re.sub(r"^số\s*:?\s*", "", text, flags=re.IGNORECASE).strip()
+    if "/" in text:
+        text, _, typed = text.partition("/")
+        text, typed = text.strip(), typed.strip()
+        if typed:
+            symbol = typed
     if text.isdigit() and int(text) < 10:
         text = f"{int(text):02d}"
+    return text, symbol
+
+
+def document_number(number, symbol: str) -> str:
+    """'Số: 05/BC-UBND' (a number below 10 takes a leading zero; '125/BC-UBND' typed prints once)."""
+    text, symbol = split_document_number(number, symbol)
+    if not text:
+        return f"Số:      /{symbol}"
     return f"Số: {text}/{symbol}"

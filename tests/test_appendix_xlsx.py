@@ -164,3 +164,27 @@ def test_every_shipped_template_writes_and_reads_back_unchanged(demo_ws, tmp_pat
         with pytest.raises(ImportRejected, match="bảng chi tiết"):
             appendix_xlsx.import_workbook(demo_ws, "2022-H1", path)
     assert demo_ws.entries("2022-H1") == before
+
+
+HOSTILE = ["=HYPERLINK(\"http://x.invalid\",\"bấm\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)"]
+
+
+@pytest.mark.parametrize("note", HOSTILE)
+def test_text_starting_with_a_formula_sign_stays_text(demo_ws, tmp_path, note):
+    """Issue 13: a note (or unit name) starting with = + - @ is written as text in every workbook."""
+    from cchc_desktop.reports import collection_form
+    demo_ws.set_value("2022-H1", "legal.issued", 0, note)
+    tpl = templates.for_workspace(demo_ws)
+    paths = [appendix_xlsx.write(demo_ws, "2022-H1", tpl, tmp_path / "pl.xlsx"),
+             collection_form.write_xlsx(demo_ws, "2022-H1", 2, tmp_path / "phieu.xlsx", filled=True)]
+    for path in paths:
+        wb = load_workbook(path)                     # formulas as written, not cached values
+        found = [c for sh in wb.worksheets for row in sh.iter_rows() for c in row if c.value == note]
+        assert found, path.name
+        for c in found:
+            assert c.data_type == "s", (path.name, c.coordinate, c.data_type)
+            assert c.quotePrefix, (path.name, c.coordinate)
+        assert not [c for sh in wb.worksheets for row in sh.iter_rows() for c in row if c.data_type == "f"]
+    # and it reads back as the note it was
+    items = {k: n for k, _, n in appendix_xlsx.read_items(demo_ws, paths[0])}
+    assert items["legal.issued"] == note

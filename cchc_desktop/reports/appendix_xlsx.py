@@ -30,6 +30,29 @@ def _sheet_title(label: str, used: set) -> str:
     return title
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def put(sh, row: int, column: int, value):
+    """Write *value* into a cell; text always stays text.
+
+    openpyxl stores a string that starts with '=' as a live formula, and Excel turns text
+    starting with '+', '-' or '@' into one when the cell is edited: a note such as
+    "=HYPERLINK(…)" would run in the officer's Excel.  Strings are typed as strings, and
+    those starting with a formula character carry Excel's quote prefix ('), which shows
+    and prints nothing but keeps the text from being read as a formula.
+    """
+    c = sh.cell(row=row, column=column)
+    if isinstance(value, str):
+        c.value = value
+        c.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            c.quotePrefix = True
+    else:
+        c.value = value
+    return c
+
+
 def _fill_sheet(sh, table: tables.Table):
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -44,7 +67,7 @@ def _fill_sheet(sh, table: tables.Table):
 
     def merged_line(text, bold=False, italic=False, size=13):
         nonlocal r
-        c = sh.cell(row=r, column=1, value=text)
+        c = put(sh, r, 1, text)
         c.font = Font(name=font, size=size, bold=bold, italic=italic)
         c.alignment = center
         sh.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
@@ -62,7 +85,7 @@ def _fill_sheet(sh, table: tables.Table):
     first_header = r
     for hrow in table.header:
         for j, text in enumerate(hrow, 1):
-            c = sh.cell(row=r, column=j, value=text or None)
+            c = put(sh, r, j, text or None)
             c.font = Font(name=font, size=12, bold=True)
             c.alignment = center
             c.border = border
@@ -72,7 +95,7 @@ def _fill_sheet(sh, table: tables.Table):
     last_header = r - 1
     key_col = ncol + 1
     if table.value_col is not None:
-        sh.cell(row=first_header, column=key_col, value=KEY_HEADER)
+        put(sh, first_header, key_col, KEY_HEADER)
     h_align = {"LEFT": "left", "CENTER": "center", "RIGHT": "right"}
     # style objects made once and shared: openpyxl interns them, but making them is slow
     body_fonts = {(b, i): Font(name=font, size=12, bold=b, italic=i) for b in (False, True) for i in (False, True)}
@@ -81,7 +104,7 @@ def _fill_sheet(sh, table: tables.Table):
     for row in table.rows:
         for j, cell in enumerate(row.cells, 1):
             value = cell.number if cell.number is not None else (cell.text or None)
-            c = sh.cell(row=r, column=j, value=value)
+            c = put(sh, r, j, value)
             bold = row.style in ("group", "total") and (j <= 2 or row.style == "total")
             italic = row.style == "sub" and j == 2
             c.font = body_fonts[(bold, italic)]
@@ -92,7 +115,7 @@ def _fill_sheet(sh, table: tables.Table):
         if row.span_label:
             sh.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncol)
         if row.key and table.value_col is not None:
-            sh.cell(row=r, column=key_col, value=row.key)
+            put(sh, r, key_col, row.key)
         r += 1
     for j, w in enumerate(table.widths, 1):
         sh.column_dimensions[get_column_letter(j)].width = round(w / MM_PER_CHAR, 1)

@@ -184,7 +184,7 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     _para(doc, "BÁO CÁO", 14, bold=True, align="center", indent=False, after=0)
     subject = text.get("subject") or f"Kết quả thực hiện công tác cải cách hành chính {p.label}"
     _para(doc, subject, 14, bold=True, align="center", indent=False, after=12)
-    names = [a.strip() for a in (unit.get("addressees") or "").splitlines() if a.strip()]
+    names = report_pdf.addressees(unit)
     if names:
         if len(names) == 1:
             _para(doc, f"Kính gửi: {names[0].lstrip('- ')}", 14, align="center", indent=False, after=12)
@@ -215,13 +215,10 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     _widths(sign, (Mm(80), Mm(85)))
     l, r = sign.cell(0, 0), sign.cell(0, 1)
     _cell_para(l, "Nơi nhận:", 12, bold=True, italic=True, align="left", first=True)
-    recipients = [x.strip() for x in (unit.get("recipients") or "").splitlines() if x.strip()]
-    if not any(x.lstrip("- ").startswith("Lưu") for x in recipients):
-        recipients.append("- Lưu: VT.")
-    for x in recipients:
+    for x in report_pdf.recipients(unit):
         _cell_para(l, x, 11, align="left")
-    _cell_para(r, (unit.get("signer_prefix") or "").upper(), 14, bold=True, first=True)
-    _cell_para(r, (unit.get("signer_title") or "").upper(), 14, bold=True)
+    for i, line in enumerate(report_pdf.signature_lines(unit) or [""]):
+        _cell_para(r, line, 14, bold=True, first=i == 0)
     for _ in range(4):
         _cell_para(r, "", 14)
     _cell_para(r, unit.get("signer_name") or "", 14, bold=True)

@@ -35,8 +35,52 @@ def issuing_body(unit: dict) -> str:
 
 
 def parent_body(unit: dict) -> str:
-    """The parent body as typed (offices write 'UBND THỊ XÃ QUẢNG TRỊ'), uppercase."""
+    """The line above the issuing body: none for a People's Committee (Decree 30/2020, seed 000
+    prints 'ỦY BAN NHÂN DÂN / PHƯỜNG 2' alone); another issuer carries its parent, uppercase."""
+    if issuing_body(unit).startswith("ỦY BAN NHÂN DÂN"):
+        return ""
     return (unit.get("parent") or "").upper()
+
+
+def _lines(text) -> list[str]:
+    return [x.strip() for x in (text or "").splitlines() if x.strip()]
+
+
+def upper_offices(unit: dict) -> list[str]:
+    """The offices the unit reports to, from its profile: the parent ('UBND tỉnh Quảng Trị')
+    and the reform focal agency ('Sở Nội vụ')."""
+    return [x for x in (unit.get("parent") or "", unit.get("focal_agency") or "") if x.strip()]
+
+
+def addressees(unit: dict) -> list[str]:
+    """The names under 'Kính gửi:': as the profile lists them; when it lists neither addressees
+    nor recipients (a new unit), the upper offices; none for a unit that set recipients only."""
+    names = [n.lstrip("- ").rstrip(";.").strip() for n in _lines(unit.get("addressees"))]
+    if names or _lines(unit.get("recipients")):
+        return names
+    return [n.strip() for n in upper_offices(unit)]
+
+
+def recipients(unit: dict) -> list[str]:
+    """The 'Nơi nhận:' lines, '- …;' each, ending with '- Lưu: VT.': as the profile lists them,
+    else 'Như trên' (when there is a 'Kính gửi') or the upper offices."""
+    lines = _lines(unit.get("recipients"))
+    if not lines:
+        lines = ["- Như trên;"] if addressees(unit) else [f"- {n};" for n in upper_offices(unit)]
+    if not any(r.lstrip("- ").startswith("Lưu") for r in lines):
+        lines.append("- Lưu: VT.")
+    return lines
+
+
+def signature_lines(unit: dict) -> list[str]:
+    """The bold lines above the signature: 'TM. ỦY BAN NHÂN DÂN', then 'CHỦ TỊCH', or for a
+    deputy 'KT. CHỦ TỊCH' over 'PHÓ CHỦ TỊCH' (typed as one title or on two lines)."""
+    prefix = (unit.get("signer_prefix") or "").strip().upper()
+    title = (unit.get("signer_title") or "").strip().upper()
+    titles = [t.strip() for t in re.split(r"\s*/\s*|\n", title) if t.strip()]
+    if titles and titles[0].startswith("PHÓ ") and not any(t.startswith("KT.") for t in titles):
+        titles.insert(0, "KT. " + titles[0][4:])      # a deputy signs for the Chairman
+    return [x for x in [prefix] + titles if x]
 
 
 def date_line(unit: dict, period) -> str:
@@ -139,13 +183,10 @@ def signature_table(unit: dict, width: float, st):
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     MM = pdfkit.MM
-    recipients = [r.strip() for r in (unit.get("recipients") or "").splitlines() if r.strip()]
-    if not recipients or not any(r.lstrip("- ").startswith("Lưu") for r in recipients):
-        recipients.append("- Lưu: VT.")
-    left = [Paragraph("Nơi nhận:", st["small_bi"])] + [Paragraph(pdfkit.esc(r), st["small"]) for r in recipients]
-    right = [Paragraph(pdfkit.esc((unit.get("signer_prefix") or "").upper()), st["sign"]),
-             Paragraph(pdfkit.esc((unit.get("signer_title") or "").upper()), st["sign"]),
-             Spacer(1, 26 * MM),
+    left = [Paragraph("Nơi nhận:", st["small_bi"])] + [Paragraph(pdfkit.esc(r), st["small"])
+                                                      for r in recipients(unit)]
+    right = [Paragraph(pdfkit.esc(line), st["sign"]) for line in signature_lines(unit)]
+    right += [Spacer(1, 26 * MM),
              Paragraph(pdfkit.esc(unit.get("signer_name") or ""), st["sign"])]
     t = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -157,7 +198,7 @@ def addressee_block(unit: dict, st) -> list:
     """'Kính gửi: …' (one addressee) or 'Kính gửi:' with one '- …;' line each."""
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    names = [a.strip() for a in (unit.get("addressees") or "").splitlines() if a.strip()]
+    names = addressees(unit)
     if not names:
         return []
     MM = pdfkit.MM

@@ -48,10 +48,11 @@ class Table:
 
 
 # ---- the heading -----------------------------------------------------------------
-def short_date(day: _dt.date | None) -> str:
-    """15/6/2022 as appendices print the report's date (months 1 and 2 keep their zero)."""
+def short_date(day: _dt.date | None, year: int | None = None) -> str:
+    """15/6/2022 as appendices print the report's date (months 1 and 2 keep their zero);
+    without a date, room to write it by hand ('     /     /2023' when the year is known)."""
     if day is None:
-        return "…/…/…"
+        return f"     /     /{year}" if year else "…/…/…"
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
 
@@ -68,17 +69,26 @@ def unit_phrase(unit: dict) -> str:
 
 def context(ws, code: str) -> dict:
     """Values for a template's heading placeholders."""
+    from ..vnformat import split_document_number
     unit = ws.unit()
     p = ws.period(code)
-    number = p.report_number or "…"
+    # the number as the report prints it: '125/BC-UBND' typed gives ('125', 'BC-UBND'), '5' gives '05'
+    number, symbol = split_document_number(p.report_number, unit.get("symbol") or "BC-UBND")
     full = full_unit_name(unit.get("name") or "")
+    label = period_label(p)
     return {
         "unit": unit.get("name") or "", "unit_upper": full.upper(), "parent": unit.get("parent") or "",
-        "period_label": p.label, "period_label_upper": p.label.upper(), "number": number,
-        "symbol": unit.get("symbol") or "BC-UBND", "date": short_date(p.report_date),
+        "period_label": label, "period_label_upper": label.upper(), "number": number or "      ",
+        "symbol": symbol, "date": short_date(p.report_date, p.year),
         "window_from": short_date(p.window_from), "window_to": short_date(p.window_to),
         "year": str(p.year),
     }
+
+
+def period_label(p) -> str:
+    """How documents name period *p*: a custom period's title when it has one, else its label."""
+    title = (getattr(p, "title", None) or "").strip()
+    return title or p.label
 
 
 def full_unit_name(name: str) -> str:
