@@ -53,7 +53,7 @@ class ReceivedUnit:
             name = periods.parse_code(r.code)
             start, end = (_date(d) for d in r.window)
             if start is None or end is None:
-                start, end = periods.default_window(name.kind, name.year)
+                start, end = periods.window(name)
             self._received[name.code] = r
             self._periods[name.code] = Period(n, name.code, name.kind, name.year, start, end, None, None, "sent")
         self._typed = {code: {k: v for k, v in r.figures.items() if k not in r.sources}

@@ -42,11 +42,11 @@ class Cell:
 def rollup_quarters(ws: Workspace, code: str) -> tuple[dict, dict]:
     """(key → value, key → quarters used) rolled up from the quarters of a longer period."""
     name = periods.parse_code(code)
-    parts = []
-    for q in periods.components(name.kind):
-        qp = ws.find_period(f"{name.year}-{q}")
-        if qp is not None:
-            parts.append((qp.code, values(ws, qp.code, with_rollup=False)))
+    # A quarter from its three months when all were added; a longer period from its quarters
+    # (a quarter not added, from its three months); a custom period from nothing.
+    have = [p.code for p in ws.periods()]
+    parts = [(c, values(ws, c, with_rollup=name.kind not in periods.QUARTERS))
+             for c in periods.rollup_parts(code, have)]
     out, used = {}, {}
     present = set().union(*(vals.keys() for _, vals in parts))
     for ind in ws.catalogue:

@@ -375,12 +375,14 @@ class _Context:
         """(code, values) of the period that ends just before this one starts."""
         if self._previous is False:
             self._previous = None
-            start, _ = _months(self.period.kind)
+            if self.period.kind == periods.CUSTOM:
+                return None   # a custom window continues from no other period
+            start, _ = _months(self.period)
             year, month = (self.period.year, start - 1) if start > 1 else (self.period.year - 1, 12)
             order = ("Q4", "H2", "Y", "9M", "Q3", "H1", "Q2", "Q1")
             candidates = [p for p in self.ws.periods()
-                          if p.year == year and _months(p.kind)[1] == month]
-            candidates.sort(key=lambda p: order.index(p.kind))
+                          if p.year == year and p.kind != periods.CUSTOM and _months(p)[1] == month]
+            candidates.sort(key=lambda p: order.index(p.kind) if p.kind in order else len(order))
             for p in candidates:
                 vals = {k: c.value for k, c in rollup.values(self.ws, p.code).items()}
                 self._previous = (p.code, vals)
@@ -390,10 +392,10 @@ class _Context:
     def history(self) -> list[tuple[str, dict, int]]:
         """(code, typed values, months) of the unit's periods that end before this one."""
         if self._history is None:
-            end = (self.period.year, _months(self.period.kind)[1])
-            earlier = [p for p in self.ws.periods() if (p.year, _months(p.kind)[1]) < end]
+            end = (self.period.year, _months(self.period)[1])
+            earlier = [p for p in self.ws.periods() if (p.year, _months(p)[1]) < end]
             # The last dozen periods say what is usual; older ones would only slow the check.
-            self._history = [(p.code, self.ws.typed_values(p.code), periods.months_of(p.kind))
+            self._history = [(p.code, self.ws.typed_values(p.code), periods.span_months(p.name))
                              for p in earlier[-12:]]
         return self._history
 
@@ -402,8 +404,8 @@ def _is_plain_sum(formula: Formula) -> bool:
     return all(ch not in formula.text for ch in "*/-")
 
 
-def _months(kind: str) -> tuple[int, int]:
-    return periods._MONTHS[kind]
+def _months(period) -> tuple[int, int]:
+    return periods.month_range(period.name)
 
 
 def check(ws: Workspace, code: str, *, rule_set: list[Rule] | None = None) -> list[Finding]:
@@ -609,11 +611,15 @@ def _rule_domain(ctx, rule: Rule):
 
 def _rule_window(ctx, rule: Rule):
     p = ctx.period
-    problems = periods.window_problems(p.kind, p.year, p.window_from, p.window_to)
+    unit = ctx.ws.unit() if hasattr(ctx.ws, "unit") else None   # a received unit has no profile
+    problems = periods.window_problems(p.name, p.window_from, p.window_to, unit)
     values = {WINDOW_KEY: f"{format_date(p.window_from)} – {format_date(p.window_to)}"}
     for text in problems:
         yield Finding(rule.code, rule.severity, [WINDOW_KEY], values, text, None)
         break   # one finding for the window; window_problems gives the most important first
+    late = periods.report_date_problem(p.window_to, p.report_date)
+    if late:
+        yield Finding(f"{rule.code}.report_date", rule.severity, [WINDOW_KEY], values, late, None)
 
 
 def _rule_rollup(ctx, rule: Rule):
@@ -634,7 +640,7 @@ def _rule_rollup(ctx, rule: Rule):
             if source == rollup.ROLLUP:
                 if not _rollup_complete(ind.rollup, cell.rolled_from, p):
                     continue
-                where = ", ".join(periods.kind_label(c.split("-")[1]) for c in cell.rolled_from)
+                where = ", ".join(periods.parse_code(c).short_label for c in cell.rolled_from)
                 source_text = f"{labels[source]} ({where})"
                 severity = rule.severity
             else:
@@ -648,15 +654,15 @@ def _rule_rollup(ctx, rule: Rule):
 
 
 def _rollup_complete(how: str, used: tuple, p) -> bool:
-    comps = [f"{p.year}-{q}" for q in periods.components(p.kind)]
-    if not used or not comps:
+    if not used or not periods.components(p.kind):
         return False
+    first, last = periods.month_range(p.name)
     if how == "sum":
-        return list(used) == comps
+        return periods.covers(p.code, used)
     if how in ("last", "cumulative"):
-        return used[-1] == comps[-1]
+        return periods.month_range(used[-1])[1] == last
     if how == "first":
-        return used[0] == comps[0]
+        return periods.month_range(used[0])[0] == first
     return False
 
 
@@ -664,7 +670,7 @@ def _rule_cumulative(ctx, rule: Rule):
     keys = [rule.spec["key"]] if rule.spec.get("key") else [
         i.key for i in ctx.cat if i.rollup == "cumulative"]
     p = ctx.period
-    earlier = [q for q in ctx.ws.periods() if q.year == p.year and _months(q.kind)[1] < _months(p.kind)[1]]
+    earlier = [q for q in ctx.ws.periods() if q.year == p.year and _months(q)[1] < _months(p)[1]]
     if not earlier:
         return
     for key in keys:
@@ -691,7 +697,7 @@ def _rule_outlier(ctx, rule: Rule):
     history = ctx.history()
     if len(history) < min_history:
         return
-    months = periods.months_of(ctx.period.kind)
+    months = periods.span_months(ctx.period.name)
     for key, cell in ctx.cells.items():
         ind = ctx.cat.get(key)
         if ind is None or ind.kind not in ("count", "money") or ind.derived or not cell.typed:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import catalogue as _catalogue
 from . import migrations, periods
-from .vnformat import NumberError, nfc, parse_date, parse_number
+from .vnformat import NumberError, format_date, nfc, parse_date, parse_number
 
 
 class WorkspaceError(Exception):
@@ -31,8 +31,11 @@ class PeriodLocked(WorkspaceError):
 
 
 UNIT_FIELDS = ("name", "parent", "place", "symbol", "signer_prefix", "signer_title",
-               "signer_name", "recipients", "addressees", "template")
-PERIOD_FIELDS = ("window_from", "window_to", "report_number", "report_date")
+               "signer_name", "recipients", "addressees", "template",
+               "code", "focal_agency", "one_stop", "established", "calendar_windows")
+PERIOD_FIELDS = ("window_from", "window_to", "report_number", "report_date", "title", "deadline")
+ONE_STOP_CENTRE = "Trung tâm Phục vụ hành chính công"   # Decree 118/2025: the norm since July 2025
+ONE_STOP_DESK = "Bộ phận Một cửa"                         # the older units' one-stop desk
 
 
 def now() -> str:
@@ -55,23 +58,37 @@ def os_user() -> str:
 class Period(_catalogue.SlotRecord):
     """A period as the workspace holds it (a plain class, not a dataclass: see catalogue.Record)."""
     __slots__ = ("id", "code", "kind", "year", "window_from", "window_to", "report_number", "report_date",
-                 "status", "finalised_at", "finalised_by")
+                 "status", "finalised_at", "finalised_by", "title", "deadline")
 
     def __init__(self, id: int, code: str, kind: str, year: int, window_from: _dt.date | None,
                  window_to: _dt.date | None, report_number: str | None, report_date: _dt.date | None,
-                 status: str, finalised_at: str | None = None, finalised_by: str | None = None):
+                 status: str, finalised_at: str | None = None, finalised_by: str | None = None,
+                 title: str | None = None, deadline: _dt.date | None = None):
         self.id, self.code, self.kind, self.year = id, code, kind, year
         self.window_from, self.window_to = window_from, window_to
         self.report_number, self.report_date, self.status = report_number, report_date, status
         self.finalised_at, self.finalised_by = finalised_at, finalised_by
+        self.title, self.deadline = title, deadline   # deadline: the one the unit set, None: default
 
     @property
     def label(self) -> str:
-        return periods.period_label(self.kind, self.year)
+        """The title the unit gave the period, else its name ('Quý III năm 2022',
+        'từ ngày 01/7/2025 đến ngày 31/10/2025')."""
+        return self.title or self.name.label
 
     @property
     def name(self) -> periods.PeriodName:
+        if self.kind == periods.CUSTOM:
+            return periods.parse_code(self.code)
         return periods.PeriodName(self.year, self.kind)
+
+    def due(self, unit: dict | None = None) -> _dt.date:
+        """When the report is due: the deadline the unit set, else the day after the window closes."""
+        if self.deadline is not None:
+            return self.deadline
+        if self.window_to is not None:
+            return self.window_to + _dt.timedelta(days=1)
+        return periods.deadline(self.name, unit)
 
     @property
     def locked(self) -> bool:
@@ -94,7 +111,17 @@ def _date(text):
 def _period(row) -> Period:
     return Period(row["id"], row["code"], row["kind"], row["year"], _date(row["window_from"]),
                   _date(row["window_to"]), row["report_number"], _date(row["report_date"]),
-                  row["status"], row["finalised_at"], row["finalised_by"])
+                  row["status"], row["finalised_at"], row["finalised_by"],
+                  _title(row), _date(_get(row, "deadline")))
+
+
+def _get(row, column):
+    # db/007 added title and deadline; a row read from an older received file has neither
+    return row[column] if column in row.keys() else None
+
+
+def _title(row):
+    return _get(row, "title") or None
 
 
 def connect(path, readonly: bool = False) -> sqlite3.Connection:
@@ -167,9 +194,10 @@ class Workspace:
             raise WorkspaceError(f"Tệp “{path}” đã có; chọn tên khác.")
         if not nfc(unit.get("name")):
             raise WorkspaceError("Chưa nhập tên đơn vị (ví dụ: UBND phường 2).")
+        unit.setdefault("one_stop", ONE_STOP_CENTRE)   # a unit created today has a Service Centre
+        fields = clean_unit_fields({k: v for k, v in unit.items() if k in UNIT_FIELDS and v is not None})
         ws = cls.open(path, create=True)
         try:
-            fields = {k: nfc(v) for k, v in unit.items() if k in UNIT_FIELDS and v is not None}
             cols = ", ".join(["id", "created_at", "uid", *fields])
             marks = ", ".join(["1", "?", "?", *("?" for _ in fields)])
             with ws.operation("Tạo đơn vị", undoable=False):
@@ -385,21 +413,21 @@ class Workspace:
     def unit(self) -> dict:
         return dict(self.conn.execute("SELECT * FROM unit WHERE id = 1").fetchone())
 
-    def update_unit(self, **fields):
-        """Change the unit profile (names, signer, symbol, distribution list, template)."""
-        bad = set(fields) - set(UNIT_FIELDS)
-        if bad:
-            raise WorkspaceError(f"Trường không có trong thông tin đơn vị: {', '.join(sorted(bad))}")
-        fields = {k: nfc(v) or "" for k, v in fields.items()}
-        if "name" in fields and not fields["name"]:
-            raise WorkspaceError("Tên đơn vị không được để trống.")
+    def update_unit(self, **fields) -> dict:
+        """Change the unit profile (names, code, upper office, signer, recipients, one-stop body,
+        start date, calendar windows, template); returns the fields that changed (field → new
+        value).  Every field is checked first: a bad one changes nothing."""
+        fields = clean_unit_fields(fields)
+        current = self.unit()
+        changed = {k: v for k, v in fields.items() if current.get(k) != v}
+        if not changed:
+            return {}
         with self.operation("Sửa thông tin đơn vị"):
-            after = dict(self.unit(), **fields)
-            before = self.change_row("unit", {"id": 1}, after)
-            for k, v in fields.items():
-                if before.get(k) != v:
-                    self._audit(None, "unit", k, before.get(k), v, "set")
+            before = self.change_row("unit", {"id": 1}, dict(current, **changed))
+            for k, v in changed.items():
+                self._audit(None, "unit", k, _show(before.get(k)), _show(v), "set")
         self.forget_template()
+        return changed
 
     # ---- settings ------------------------------------------------------------------
     def setting(self, key: str, default=None):
@@ -428,34 +456,45 @@ class Workspace:
         except periods.PeriodError as exc:
             raise WorkspaceError(str(exc)) from exc
         if found is None:
-            raise WorkspaceError(f"Chưa có kỳ báo cáo {code} trong tệp dữ liệu (thêm bằng “cchc period add”).")
+            raise WorkspaceError(f"Chưa có kỳ báo cáo {periods.canonical(code)} trong tệp dữ liệu "
+                                 "(thêm bằng “Thêm kỳ…” hoặc “cchc period add”).")
         return found
 
     def add_period(self, code: str, window_from=None, window_to=None, report_number=None,
-                   report_date=None) -> Period:
-        """Add a period with its data window (Decree 09/2019 by default)."""
+                   report_date=None, *, title=None, deadline=None) -> Period:
+        """Add a period with its data window: a custom period's is its own, another's follows
+        the unit (Decree 09/2019, its calendar windows, its start date) unless given."""
         try:
             name = periods.parse_code(code)
-            start, end = periods.default_window(name.kind, name.year)
-            start = parse_date(window_from) or start
-            end = parse_date(window_to) or end
+            start, end = periods.window(name, self.unit())
+            given = parse_date(window_from), parse_date(window_to)
             rdate = parse_date(report_date)
+            due = parse_date(deadline)
         except (periods.PeriodError, NumberError) as exc:
             raise WorkspaceError(str(exc)) from exc
+        if name.custom and any(d is not None and d != w for d, w in zip(given, (start, end))):
+            raise WorkspaceError(
+                f"Kỳ {name.code} được đặt tên theo thời gian lấy số liệu ({format_date(start)} – "
+                f"{format_date(end)}); không ghi thời gian khác cho nó.")
+        start, end = given[0] or start, given[1] or end
         if self.find_period(name.code):
-            raise WorkspaceError(f"Kỳ báo cáo {name.code} đã có.")
+            raise WorkspaceError(f"Kỳ báo cáo {name.code} ({name.label}) đã có.")
         number = nfc(str(report_number)) if report_number not in (None, "") else None
-        with self.operation(f"Thêm kỳ {name.label}"):
+        title = nfc(title) or None
+        with self.operation(f"Thêm kỳ {title or name.label}"):
             self.change_row("periods", {"id": None}, {
                 "code": name.code, "kind": name.kind, "year": name.year,
                 "window_from": start.isoformat(), "window_to": end.isoformat(),
                 "report_number": number, "report_date": rdate.isoformat() if rdate else None,
+                "title": title, "deadline": due.isoformat() if due else None,
                 "status": "draft", "created_at": now()})
             self._audit(None, "period", name.code, None, f"{start}..{end}", "create")
         return self.period(name.code)
 
     def update_period(self, code: str, **fields) -> Period:
-        """Change a period's data window, report number or report date."""
+        """Change a period's data window, report number or date, title or deadline.
+
+        A custom period is named by its window, so its window does not change."""
         p = self.period(code)
         self._check_unlocked(p.id)
         bad = set(fields) - set(PERIOD_FIELDS)
@@ -464,13 +503,18 @@ class Workspace:
         clean = {}
         try:
             for k, v in fields.items():
-                if k in ("window_from", "window_to", "report_date"):
+                if k in ("window_from", "window_to", "report_date", "deadline"):
                     d = parse_date(v)
                     clean[k] = d.isoformat() if d else None
                 else:
                     clean[k] = nfc(str(v)) if v not in (None, "") else None
         except NumberError as exc:
             raise WorkspaceError(str(exc)) from exc
+        if p.kind == periods.CUSTOM:
+            own = {"window_from": p.name.start.isoformat(), "window_to": p.name.end.isoformat()}
+            if any(k in clean and clean[k] != v for k, v in own.items()):
+                raise WorkspaceError(f"Kỳ {p.label} được đặt tên theo thời gian lấy số liệu; muốn lấy số liệu "
+                                     "trong thời gian khác, thêm một kỳ mới.")
         with self.operation(f"Sửa kỳ {p.label}"):
             before = self._row("periods", {"id": p.id})
             self.change_row("periods", {"id": p.id}, dict(before, **clean))
@@ -716,6 +760,51 @@ class Workspace:
             self.change_row("report_sections", where,
                             {"period_id": p.id, "section": section, "body": body} if body else None)
             self._audit(p.id, "section", section, _show(before and before["body"]), body, "set")
+
+
+_UNIT_LABELS = {"name": "Tên đơn vị", "code": "Mã đơn vị hành chính", "one_stop": "Tên bộ phận một cửa",
+                "established": "Ngày thành lập", "calendar_windows": "Lấy số liệu theo tháng dương lịch"}
+
+
+def clean_unit_fields(fields: dict) -> dict:
+    """The unit profile's fields as stored (NFC text, ISO date, 0/1), or WorkspaceError naming
+    the first bad one: an unknown field, an empty name, a code that is not 5 digits…"""
+    bad = set(fields) - set(UNIT_FIELDS)
+    if bad:
+        raise WorkspaceError(f"Trường không có trong thông tin đơn vị: {', '.join(sorted(bad))}")
+    out = {}
+    for k, v in fields.items():
+        if k == "established":
+            try:
+                day = parse_date(v)
+            except NumberError as exc:
+                raise WorkspaceError(f"{_UNIT_LABELS[k]}: {exc}") from exc
+            out[k] = day.isoformat() if day else None
+        elif k == "calendar_windows":
+            out[k] = _yes_no(v)
+        else:
+            out[k] = nfc("" if v is None else str(v)) or ""
+    if "name" in out and not out["name"]:
+        raise WorkspaceError("Tên đơn vị không được để trống.")
+    if "code" in out:
+        out["code"] = "".join(out["code"].split())
+        if out["code"] and not (len(out["code"]) == 5 and out["code"].isascii() and out["code"].isdigit()):
+            raise WorkspaceError(f"Mã đơn vị hành chính “{out['code']}” không hợp lệ: mã của xã, phường "
+                                 "gồm đúng 5 chữ số (ví dụ 19168).")
+    if "one_stop" in out and not out["one_stop"]:
+        raise WorkspaceError(f"Chưa ghi tên bộ phận một cửa (“{ONE_STOP_DESK}” hoặc “{ONE_STOP_CENTRE}”).")
+    return out
+
+
+def _yes_no(value) -> int:
+    if isinstance(value, bool) or value in (0, 1):
+        return int(value)
+    text = (nfc(str(value)) or "").lower()
+    if text in ("1", "có", "co", "yes", "true"):
+        return 1
+    if text in ("0", "không", "khong", "no", "false", ""):
+        return 0
+    raise WorkspaceError(f"{_UNIT_LABELS['calendar_windows']}: “{value}” không hiểu được (ghi có hoặc không).")
 
 
 def task_done(task: dict) -> bool:

@@ -386,3 +386,34 @@ def test_seed_001_digitisation_adds_up(q3):
     assert [f for f in rules.check(q3, "2022-Q3") if f.severity == "error"] == []
     put(q3, "2022-Q3", digitization__components_missing=150)
     assert len(found(q3, "2022-Q3", "sum.digitization_components")) == 1
+
+
+def test_window_exact_9_months_from_15_11(ws):
+    # issue 10 §2: a 9M of 15/11/2022–14/09/2023 passed silently when "within a month" was enough
+    ws.add_period("2023-9M", "2022-11-15", "2023-09-14")
+    [f] = found(ws, "2023-9M", "window")
+    assert "15/12/2022 – 14/09/2023" in f.message and "30 ngày" in f.message and f.severity == "error"
+
+
+def test_window_of_a_quarter_from_15_02(ws):
+    ws.add_period("2023-Q2", "2023-02-15", "2023-06-14")
+    [f] = found(ws, "2023-Q2", "window")
+    assert "15/02/2023 – 14/06/2023" in f.message and "15/03/2023 – 14/06/2023" in f.message
+
+
+def test_window_of_a_new_ward_and_its_custom_period_check_clean(ws):
+    ws.update_unit(established="2025-07-01")
+    ws.add_period("2025-Q3")
+    ws.add_period("2025-H2")
+    ws.add_period("2025-07-01..2025-10-31", report_date="2025-11-03")
+    for code in ("2025-Q3", "2025-H2", "2025-07-01..2025-10-31"):
+        assert found(ws, code, "window") == [], code
+
+
+def test_window_of_a_calendar_unit(ws):
+    ws.update_unit(calendar_windows=1)
+    ws.add_period("2025-H1")
+    assert found(ws, "2025-H1", "window") == []
+    ws.update_period("2025-H1", window_from="2024-12-15", window_to="2025-06-14")
+    [f] = found(ws, "2025-H1", "window")
+    assert "01/01/2025 – 30/06/2025" in f.message

@@ -56,11 +56,14 @@ def test_seed_002_quang_tho_q3_on_time_rate(ws):
         "dossier.pending": 0, "dossier.on_time_rate": "99,8", "feedback.received": 0, "feedback.resolved": 0,
         "staff.present": 20,
     })
-    [err] = errors(rules.check(ws, "2022-Q3"))
+    dated, err = sorted(errors(rules.check(ws, "2022-Q3")), key=lambda f: f.keys[0] != "period.window")
     assert err.keys[0] == "dossier.on_time_rate"
     assert "99,8" in err.message and "99,63" in err.message
-    # The officer corrects the rate: nothing is left.
+    # The report is dated 05/09/2022 but its window runs to 14/09/2022 (issue 10 §2).
+    assert dated.rule == "window.report_date" and "05/09/2022" in dated.message and "14/09/2022" in dated.message
+    # The officer corrects the rate and the date: nothing is left.
     ws.set_value("2022-Q3", "dossier.on_time_rate", "99,6")
+    ws.update_period("2022-Q3", report_date="15/9/2022")
     assert errors(rules.check(ws, "2022-Q3")) == []
 
 

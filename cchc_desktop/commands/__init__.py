@@ -10,4 +10,5 @@ def add_db(parser, required: bool = True):
 
 def add_period(parser):
     parser.add_argument("--period", required=True, metavar="KỲ",
-                        help="kỳ báo cáo: 2022-Q1…Q4, 2022-H1, 2022-H2, 2022-9M, 2022-Y")
+                        help="kỳ báo cáo: 2022-Q1…Q4, 2022-H1, 2022-H2, 2022-9M, 2022-Y, tháng 2025-M07 "
+                             "hoặc khoảng thời gian 2025-07-01..2025-10-31")

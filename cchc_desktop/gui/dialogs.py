@@ -135,7 +135,8 @@ class PeriodDialog(QDialog):
         except NumberError as exc:
             self.ui.errorLabel.setText(str(exc))
             return
-        self.ui.errorLabel.setText(" ".join(periods.window_problems(self.kind(), self.ui.year.value(), start, end)))
+        name = periods.PeriodName(self.ui.year.value(), self.kind())
+        self.ui.errorLabel.setText(" ".join(periods.window_problems(name, start, end, self.ws.unit())))
 
     def accept(self):
         ui = self.ui

@@ -172,17 +172,25 @@ class HomePage(QWidget):
         if not self._year_known:   # no period chosen yet: the year of the last one
             self._set_year(added[-1].year if added else self._today().year)
         year = self.year.value()
-        have = {p.kind: p for p in added if p.year == year}
-        kinds = [k for k in periods.KINDS if k in HOME_KINDS or k in have]
-        kinds.sort(key=lambda k: periods.sort_key(f"{year}-{k}"))
+        unit = self.ws.unit()
+        established = periods.established_of(unit)
+        # the year's usual periods (not those ending before the unit existed), then every period
+        # added for the year: months and custom periods too
+        rows = {}
+        for kind in HOME_KINDS:
+            if established is None or periods.window(periods.PeriodName(year, kind), unit)[1] >= established:
+                rows[f"{year}-{kind}"] = None
+        rows.update({p.code: p for p in added if p.year == year})
+        codes = sorted(rows, key=periods.sort_key)
         self._rows = []
-        self.table.setRowCount(len(kinds))
+        self.table.setRowCount(len(codes))
         today = self._today()
         next_due = None
-        for r, kind in enumerate(kinds):
-            p = have.get(kind)
-            deadline = periods.default_deadline(kind, year)
-            label = periods.period_label(kind, year)
+        late = []
+        for r, code in enumerate(codes):
+            p = rows[code]
+            deadline = p.due(unit) if p is not None else periods.deadline(code, unit)
+            label = p.label if p is not None else periods.parse_code(code).label
             cells = [label[0].upper() + label[1:], format_date(deadline)]
             if p is None:
                 cells += ["chưa tạo", "", "", "Tạo kỳ và nhập số liệu" if deadline >= today else ""]
@@ -190,9 +198,11 @@ class HomePage(QWidget):
             else:   # rows filled and what to do next come one turn later (_fill_completeness)
                 cells += [STATUS_LABELS.get(p.status, p.status), "…", "…", self._todo(p, None, None)]
                 todo_open = p.status == "draft"
+                if p.status == "draft" and deadline < today:
+                    late.append(label)
             if todo_open and deadline >= today and (next_due is None or deadline < next_due[0]):
                 next_due = (deadline, label)
-            self._rows.append((f"{year}-{kind}", p))
+            self._rows.append((code, p))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if p is None:
@@ -200,8 +210,6 @@ class HomePage(QWidget):
                 if c == 1 and p is not None and p.status == "draft" and deadline < today:
                     _tint(item, "#b00020")
                 self.table.setItem(r, c, item)
-        late = [periods.period_label(p.kind, p.year) for kind, p in have.items()
-                if p.status == "draft" and periods.default_deadline(kind, year) < today]
         if late:
             self.next_label.setText("Quá hạn, chưa chốt số liệu: <b>" + ", ".join(late) + "</b>."
                                     + (f" Hạn tiếp theo: {next_due[1]} – ngày {format_date(next_due[0])}."
