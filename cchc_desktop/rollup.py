@@ -113,3 +113,11 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, C
 def plain_values(ws: Workspace, code: str) -> dict[str, object]:
     """key → value of every figure of the period (typed wins over computed)."""
     return {k: c.value for k, c in values(ws, code).items()}
+
+
+def empty_rows(ws: Workspace, code: str, keys=None) -> list[str]:
+    """The keys among *keys* (default: the rows the unit's template prints) that have no
+    figure in period *code*, typed or computed."""
+    keys = ws.printed_keys() if keys is None else keys
+    cells = values(ws, code)
+    return [k for k in keys if k not in cells or cells[k].value is None]

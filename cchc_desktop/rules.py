@@ -232,7 +232,6 @@ def _title(definition: dict, catalogue, width: int = 60) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-_OP_SIGNS = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
 _KEY = re.compile(r"[A-Za-z_][\w.]*")
 # What the rules generated from the catalogue check; they name no indicator of their own.
 _GENERATED_TEXT = {
@@ -266,7 +265,7 @@ def describe(definition: dict, catalogue) -> str:
                 + " + ".join(_side_text(p, catalogue) for p in parts))
     if kind in ("le", "balance", "same", "obligation"):
         op = definition.get("op", "=" if kind in ("balance", "same") else "<=")
-        return (f"{_side_text(definition.get('left', ''), catalogue)} {_OP_SIGNS.get(op, op)} "
+        return (f"{_side_text(definition.get('left', ''), catalogue)} {plans.OP_LABELS.get(op, op)} "
                 f"{_side_text(definition.get('right', ''), catalogue)}")
     if kind == "continuity":
         return (f"{_side_text(definition.get('key', ''), catalogue)} = "
@@ -406,6 +405,12 @@ def _is_plain_sum(formula: Formula) -> bool:
 
 def _months(period) -> tuple[int, int]:
     return periods.month_range(period.name)
+
+
+def counts(findings) -> tuple[int, int]:
+    """(errors, warnings) among *findings*."""
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    return errors, len(findings) - errors
 
 
 def check(ws: Workspace, code: str, *, rule_set: list[Rule] | None = None) -> list[Finding]:

@@ -55,6 +55,10 @@ def os_user() -> str:
         return os.environ.get("USERNAME", "?")
 
 
+# A period's status as the officer reads it (home page, period bar, reports).
+STATUS_LABELS = {"draft": "nháp", "final": "đã chốt", "sent": "đã gửi"}
+
+
 class Period(_catalogue.SlotRecord):
     """A period as the workspace holds it (a plain class, not a dataclass: see catalogue.Record)."""
     __slots__ = ("id", "code", "kind", "year", "window_from", "window_to", "report_number", "report_date",
@@ -142,7 +146,7 @@ class Workspace:
         self.conn = conn
         self.path = Path(path)
         self._catalogue = catalogue
-        self._template_codes = None
+        self._template = None   # (profile's template name, parsed template or None, its code lists)
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         self._step: Step | None = None
@@ -249,20 +253,34 @@ class Workspace:
             self._catalogue = _catalogue.default()
         return self._catalogue
 
+    def template(self):
+        """The unit's appendix template (:class:`templates.Template`), parsed once; None when
+        the profile names a template this program does not have (the catalogue still works)."""
+        from . import templates
+        name = self.unit()["template"]
+        if self._template is None or self._template[0] != name:
+            try:
+                tpl = templates.for_workspace(self)
+            except _catalogue.CatalogueError:
+                tpl = None
+            self._template = (name, tpl, tpl.code_lists() if tpl else {})
+        return self._template[1]
+
     def code_list(self, key: str) -> dict:
         """The code list of *key* as the unit's template defines it (else the catalogue's)."""
-        if self._template_codes is None:
-            from . import templates
-            try:
-                self._template_codes = templates.for_workspace(self).code_lists()
-            except Exception:   # a missing or broken template must not stop data entry
-                self._template_codes = {}
+        self.template()
         ind = self.catalogue.get(key)
-        return self._template_codes.get(key) or (ind.codes if ind else {})
+        return self._template[2].get(key) or (ind.codes if ind else {})
+
+    def printed_keys(self) -> list[str]:
+        """The keys the unit's template prints, in order (the catalogue's without a template)."""
+        tpl = self.template()
+        keys = [k for app in (tpl.appendices if tpl else ()) if app.kind == "indicators" for k in app.keys()]
+        return list(dict.fromkeys(keys)) or [i.key for i in self.catalogue]
 
     def forget_template(self):
-        """Call after the unit's template changes."""
-        self._template_codes = None
+        """Call after the unit's template (or its adapted copy) changes."""
+        self._template = None
 
     @property
     def schema_version(self) -> int:

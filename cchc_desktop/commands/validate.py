@@ -19,7 +19,7 @@ def run(args) -> int:
     with Workspace.open(args.db) as ws:
         findings = rules.check(ws, args.period)
         label = ws.period(args.period).label
-    errors = sum(1 for f in findings if f.severity == rules.ERROR)
+    errors, warnings = rules.counts(findings)
     if args.json:
         sys.stdout.write(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=1) + "\n")
     else:
@@ -27,6 +27,5 @@ def run(args) -> int:
             area = f"lĩnh vực {f.area}" if f.area else "kỳ báo cáo"
             note = f" (đã ghi nhận: {f.acknowledged})" if f.acknowledged else ""
             print(f"{rules.SEVERITY_LABELS[f.severity]}\t{area}\t{f.rule}\t{f.message}{note}")
-        warnings = len(findings) - errors
         print(f"Kỳ {label}: {errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
     return EXIT_FINDINGS if errors else EXIT_OK

@@ -21,8 +21,6 @@ from .. import periods, rollup
 from ..store import WorkspaceError
 from ..templates import Row
 from ..vnformat import format_number, nfc
-from .home import forget_template  # noqa: F401  (the window calls it from here)
-from .home import unit_template as _template
 
 STT, LABEL, UNIT, VALUE, SOURCE, NOTE = range(6)
 HEADERS = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Nguồn số liệu", "Ghi chú")
@@ -74,7 +72,7 @@ def template_rows(ws) -> list[tuple[int, Row]]:
     area_ids = {a.id for a in cat.areas}
     out: list[tuple[int, Row]] = []
     seen: set[str] = set()
-    tpl = _template(ws)
+    tpl = ws.template()
     for app in (tpl.appendices if tpl else ()):
         if app.kind != "indicators":
             continue

@@ -11,7 +11,6 @@ window shows, then the findings one period per turn, so start-up waits for neith
 from __future__ import annotations
 
 import datetime as _dt
-import weakref
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from .. import periods
+from ..store import STATUS_LABELS
 from ..vnformat import format_date
 
-STATUS_LABELS = {"draft": "nháp", "final": "đã chốt", "sent": "đã gửi"}
 HOME_KINDS = ("Q1", "Q2", "H1", "Q3", "9M", "Q4", "Y")
 HEADERS = ("Kỳ báo cáo", "Hạn báo cáo", "Trạng thái", "Đã nhập", "Kết quả kiểm tra", "Việc cần làm")
 FOREGROUND_ROLE = 9   # Qt.ForegroundRole, by number: the `Qt` namespace costs ~17 ms to make at start-up
@@ -34,61 +33,11 @@ def _tint(item: QTableWidgetItem, colour: str) -> None:
     item.setData(FOREGROUND_ROLE, QColor(colour))
 
 
-_TEMPLATES = weakref.WeakKeyDictionary()   # workspace → (template name, parsed template)
-
-
-def unit_template(ws):
-    """The unit's template, parsed once per workspace (the home page and the area forms use it).
-
-    It lives here, not in :mod:`.area_form`, so the first page shown needs no form module.
-    """
-    from .. import templates
-    name = ws.unit().get("template")
-    cached = _TEMPLATES.get(ws)
-    if cached is not None and cached[0] == name:
-        return cached[1]
-    try:
-        tpl = templates.for_workspace(ws)
-    except Exception:   # no template shipped yet, or a broken copy: the catalogue still works
-        tpl = None
-    _TEMPLATES[ws] = (name, tpl)
-    return tpl
-
-
-def forget_template(ws):
-    """Call after the unit's template (or its adapted copy) changed."""
-    _TEMPLATES.pop(ws, None)
-
-
-def template_keys(ws) -> list[str]:
-    """The keys the unit's template prints (the catalogue's when there is no template)."""
-    tpl = unit_template(ws)
-    keys = [k for app in (tpl.appendices if tpl else ()) if app.kind == "indicators" for k in app.keys()]
-    if keys:
-        return list(dict.fromkeys(keys))
-    return [i.key for i in ws.catalogue]   # no template yet: count against the catalogue
-
-
 def completeness(ws, code: str, keys=None) -> tuple[int, int]:
-    """(rows with a figure, rows of the template) for a period."""
+    """(rows with a figure, rows of the template) for a period (see rollup.empty_rows)."""
     from .. import rollup   # not at import: the first paint needs no figures
-    keys = keys if keys is not None else template_keys(ws)
-    cells = rollup.values(ws, code)
-    return sum(1 for k in keys if k in cells and cells[k].value is not None), len(keys)
-
-
-def findings_count(ws, code: str) -> tuple[int, int] | None:
-    """(errors, warnings) from the checking module, or None while it is not there."""
-    try:
-        from .. import rules
-        found = rules.check(ws, code)
-    except ImportError:
-        return None
-    except Exception:   # a broken rule must not stop the home page
-        return None
-    errors = sum(1 for f in found if getattr(f, "severity", None) == "error"
-                 or (isinstance(f, dict) and f.get("severity") == "error"))
-    return errors, len(found) - errors
+    keys = keys if keys is not None else ws.printed_keys()
+    return len(keys) - len(rollup.empty_rows(ws, code, keys)), len(keys)
 
 
 class HomePage(QWidget):
@@ -251,7 +200,7 @@ class HomePage(QWidget):
     def _fill_completeness(self):
         """'Đã nhập' (rows filled / rows of the template) and the next step of each added period."""
         self._counted = True
-        keys = template_keys(self.ws)
+        keys = self.ws.printed_keys()
         for r, (code, p) in enumerate(self._rows):
             if p is None:
                 continue
@@ -266,9 +215,9 @@ class HomePage(QWidget):
             code, p = self._rows[r]
             if p is None:
                 continue
-            n = findings_count(self.ws, code)
-            text = "chưa có chức năng kiểm tra" if n is None else (
-                "không có lỗi" if n == (0, 0) else f"{n[0]} lỗi, {n[1]} cảnh báo")
+            from .. import rules   # not at import: the first paint checks nothing
+            n = rules.counts(rules.check(self.ws, code))
+            text = "không có lỗi" if n == (0, 0) else f"{n[0]} lỗi, {n[1]} cảnh báo"
             item = QTableWidgetItem(text)
             if n and n[0]:
                 _tint(item, "#b00020")

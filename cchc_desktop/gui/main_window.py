@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLa
                                QWidget)
 
 from .. import periods
+from ..store import STATUS_LABELS
 from . import ops, settings
 
-STATUS_LABELS = {"draft": "Nháp", "final": "Đã chốt", "sent": "Đã gửi"}
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
 FINDINGS_DELAY_MS = 250   # the findings dock checks again this long after the last change
 DAILY_BACKUP_DELAY_MS = 5000   # the day's first automatic backup waits until the window is in use
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
         else:
             colour = {"draft": "#1b5e20", "final": "#8a5a00", "sent": "#0d47a1"}[p.status]
             self.ui.periodStatusLabel.setText(
-                f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status]}</span>")
+                f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status].capitalize()}</span>")
             number = f"; báo cáo số {p.report_number}" if p.report_number else ""
             self.ui.windowLabel.setText(
                 f"Số liệu từ {format_date(p.window_from)} đến {format_date(p.window_to)}{number}")
@@ -732,9 +732,7 @@ class MainWindow(QMainWindow):
         from .dialogs import UnitDialog
         with self.dialog_focus():
             changed = UnitDialog(self.ws, self).exec()
-        if changed:
-            from .home import forget_template
-            forget_template(self.ws)
+        if changed:   # Workspace.update_unit forgot the parsed template already
             self._update_unit()
             for page_id in [p for p in self.pages if p.startswith("area") or p == HOME]:
                 # the template may have changed: rebuild the forms from it

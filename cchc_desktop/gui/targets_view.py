@@ -11,9 +11,11 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from .. import targets
 from ..reports import charts, tables
 
-STATUS_COLOURS = {"Đạt": "#d9f2d9", "Chưa đạt": "#f9d6d5", "Chưa có số liệu": "#eeeeee"}
+STATUS_COLOURS = {targets.STATUS_LABELS[targets.MET]: "#d9f2d9", targets.STATUS_LABELS[targets.NOT_MET]: "#f9d6d5",
+                  targets.STATUS_LABELS[targets.NO_DATA]: "#eeeeee"}
 
 
 class TargetsView(QWidget):
@@ -68,12 +70,10 @@ class TargetsView(QWidget):
                     item.setBackground(QBrush(QColor(STATUS_COLOURS[status])))
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        if tables.target_results(self.ws, self.code) is None:
-            self.message.setText("Chưa có phần đánh giá mục tiêu kế hoạch trong phiên bản này.")
-        elif not t.rows:
+        if not t.rows:
             self.message.setText("Chưa có mục tiêu kế hoạch nào áp dụng cho kỳ này (nhập kế hoạch CCHC của đơn vị).")
         else:
-            met = sum(1 for row in t.rows if row.cells[5].text == "Đạt")
+            met = sum(1 for row in t.rows if row.cells[5].text == targets.STATUS_LABELS[targets.MET])
             self.message.setText(f"Đạt {met}/{len(t.rows)} mục tiêu.")
         self.codes, self.series = charts.trend(self.ws, self.code)
         self._fill_chart()

@@ -38,7 +38,7 @@ def trend(ws, code: str, keys=KEY_RATES, limit: int = 8) -> tuple[list[str], lis
              if p.kind == kind and periods.sort_key(p.code) <= periods.sort_key(code)][-limit:]
     figures = {c: rollup.values(ws, c) for c in codes}
     targets = {}
-    for r in tables.target_results(ws, code) or []:
+    for r in tables.target_results(ws, code):
         for k in getattr(r, "keys", ()) or ():
             if r.target is not None and k not in targets:
                 targets[k] = r.target

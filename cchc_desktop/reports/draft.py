@@ -155,7 +155,7 @@ def draft_sections(ws, code: str) -> dict[str, str]:
 
     # III. Assessment: targets met and not met
     three = ["1. Ưu điểm"]
-    results = tables.target_results(ws, code) or []
+    results = tables.target_results(ws, code)
     met = [r for r in results if r.status == "met"]
     not_met = [r for r in results if r.status == "not_met"]
     if met:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .. import periods, rollup
+from .. import periods, plans, rollup, targets
 from ..store import task_done
 from ..vnformat import format_number
 
@@ -273,20 +273,11 @@ def _tasks(ws, code, app, values):
 
 
 _TARGET_HEADER = ["STT", "Chỉ tiêu", "Kế hoạch", "Mục tiêu", "Kết quả", "Đánh giá", "Chênh lệch"]
-STATUS_TEXT = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
-OP_TEXT = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
 
 
-def target_results(ws, code) -> list | None:
-    """targets.evaluate(ws, code), or None while that module has not landed."""
-    try:
-        from .. import targets
-    except ImportError:
-        return None
-    try:
-        return list(targets.evaluate(ws, code))
-    except Exception:   # a broken plan must not stop the printing of everything else
-        return None
+def target_results(ws, code) -> list:
+    """Each target of the unit's plans evaluated for the period (see targets.evaluate)."""
+    return list(targets.evaluate(ws, code))
 
 
 def _unit_suffix(unit: str) -> str:
@@ -294,11 +285,11 @@ def _unit_suffix(unit: str) -> str:
 
 
 def _targets(ws, code, app, values):
-    results = target_results(ws, code) or []
+    results = target_results(ws, code)
     rows = []
     for i, r in enumerate(results, 1):
         unit = getattr(r, "unit", "") or ""
-        op = OP_TEXT.get(getattr(r, "op", ">="), "")
+        op = plans.OP_LABELS.get(getattr(r, "op", ">="), "")
         target = f"{op} {format_number(r.target)}{_unit_suffix(unit)}" if r.target is not None else ""
         actual_text, actual = format_value(None, round(r.actual, 2) if isinstance(r.actual, float) else r.actual)
         gap_text, gap = format_value(None, round(r.gap, 2) if isinstance(r.gap, float) else r.gap)
@@ -306,7 +297,7 @@ def _targets(ws, code, app, values):
             gap_text = "+" + gap_text
         rows.append(BodyRow([Cell(str(i)), Cell(r.label), Cell(str(r.plan)), Cell(target, r.target),
                              Cell(actual_text + (_unit_suffix(unit) if actual_text else ""), actual),
-                             Cell(STATUS_TEXT.get(r.status, r.status)), Cell(gap_text, gap)]))
+                             Cell(targets.STATUS_LABELS.get(r.status, r.status)), Cell(gap_text, gap)]))
     return Table(label="", heading=[], attached="", orientation="portrait",
                  widths=[10, 52, 27, 20, 18, 21, 17], header=[list(_TARGET_HEADER)], spans=[], rows=rows,
                  align=["CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER", "CENTER"])
