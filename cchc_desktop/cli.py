@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from . import __version__
@@ -19,15 +20,38 @@ COMMANDS = {
     "init": "init", "demo": "demo", "period": "period", "values": "values",
     "validate": "validate", "targets": "targets", "report": "report",
     "backup": "backup", "restore": "restore", "consolidate": "consolidate",
-    "catalogue": "catalogue", "rules": "rules",
+    "catalogue": "catalogue", "rules": "rules", "unit": "unit", "documents": "documents",
+    "plan": "plan", "detail": "detail",
 }
 
 
+_ARGPARSE_VI = (
+    (re.compile(r"the following arguments are required: (.+)"), r"thiếu \1"),
+    (re.compile(r"argument (\S+): invalid choice: '?([^'\s]*)'? \(choose from (.+)\)"),
+     r"\1: “\2” không có (chọn một trong: \3)"),
+    (re.compile(r"argument (\S+): invalid int value: '?([^']*)'?"), r"\1: “\2” không phải số nguyên"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 cần một giá trị"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"không hiểu: \1"),
+)
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse with its usage errors said in Vietnamese (exit code 2, nothing changed)."""
+
+    def error(self, message):
+        for pattern, repl in _ARGPARSE_VI:
+            if pattern.search(message):
+                message = pattern.sub(repl, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi: {message}. Xem “{self.prog} --help”.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = VietnameseParser(
         prog="cchc", description="CCHC Desktop: số liệu cải cách hành chính cấp xã từ dòng lệnh.")
     parser.add_argument("--version", action="version", version=f"cchc {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseParser)
     for name, module in COMMANDS.items():
         mod = importlib.import_module(f".commands.{module}", __package__)
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)

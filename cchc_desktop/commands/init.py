@@ -1,23 +1,22 @@
 """cchc init: make a new workspace for a unit."""
 from . import add_db
-from ..store import Workspace
+from .unit import add_unit_options, unit_fields
+from ..store import Workspace, WorkspaceError
 
 HELP = "Tạo tệp dữ liệu mới cho một đơn vị"
 
 
 def add_arguments(p):
     add_db(p)
-    p.add_argument("--unit", required=True, help="tên đơn vị, ví dụ “UBND phường 2”")
-    p.add_argument("--parent", default="", help="cơ quan cấp trên, ví dụ “UBND thị xã Quảng Trị”")
-    p.add_argument("--place", default="", help="địa danh ghi ngày tháng, ví dụ “Phường 2”")
-    p.add_argument("--signer", default="", help="họ tên người ký")
-    p.add_argument("--template", default=None, help="mẫu phụ lục (mặc định phu-luc-1)")
+    add_unit_options(p)
 
 
 def run(args) -> int:
-    unit = {"name": args.unit, "parent": args.parent, "place": args.place, "signer_name": args.signer}
-    if args.template:
-        unit["template"] = args.template
+    unit = unit_fields(args)
+    if not unit.get("name"):
+        raise WorkspaceError("Chưa ghi tên đơn vị (--unit \"UBND phường Đồng Thuận\").")
     with Workspace.create(args.db, **unit) as ws:
-        print(ws.path)
+        u = ws.unit()
+        print(f"Đã tạo tệp dữ liệu {ws.path} cho {u['name']}"
+              + (f" (mã {u['code']})" if u["code"] else "") + (f", cấp trên: {u['parent']}" if u["parent"] else ""))
     return 0
