@@ -22,6 +22,7 @@ COMMANDS = {
     "backup": "backup", "restore": "restore", "consolidate": "consolidate",
     "catalogue": "catalogue", "rules": "rules", "unit": "unit", "documents": "documents",
     "plan": "plan", "detail": "detail",
+    "template": "template",
 }
 
 

@@ -76,6 +76,8 @@ class Template:
     title: str
     source: str
     appendices: tuple
+    office: str = ""        # the upper office the layout came from ("UBND thị xã Quảng Trị")
+    form: str = ""          # set when this is an upper office's own Excel form (forms.library)
 
     def rows(self):
         """Every (appendix, row) of the template, in print order."""
@@ -137,7 +139,7 @@ def parse(data: dict, cat=None) -> Template:
     if not apps:
         raise CatalogueError(f"Mẫu {name} không có phụ lục nào.")
     return Template(name=name, title=nfc(data.get("title", name)), source=data.get("source", ""),
-                    appendices=tuple(apps))
+                    appendices=tuple(apps), office=nfc(data.get("office", "")))
 
 
 def shipped_names() -> list[str]:
@@ -146,8 +148,14 @@ def shipped_names() -> list[str]:
 
 
 def load(name: str, ws=None) -> Template:
-    """The template *name*: the workspace's own copy if it has one, else the shipped file."""
+    """The template *name*: the workspace's own copy if it has one, an upper office's form
+    imported into the workspace (``cchc template import``), else the shipped file."""
     data = ws.setting(f"template:{name}") if ws is not None else None
+    if data is None and ws is not None:
+        from .forms import library
+        form = library.find(ws, name, with_content=False)
+        if form is not None:
+            return library.as_template(form)
     if data is None:
         path = resource("templates", f"{name}.json")
         if not path.exists():

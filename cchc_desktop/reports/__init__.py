@@ -61,16 +61,23 @@ def make_documents(ws, code: str, out_dir, formats=FORMATS, template=None, *, ta
     tpl_name = filenames.ascii_slug(tpl.name) if tpl is not None else ""
     what = tpl_name if tpl_name.startswith("phu-luc") else f"phu-luc-{tpl_name}"
     written = []
+    appendix_pdf_write, appendix_xlsx_write = appendix_pdf.write, appendix_xlsx.write
+    if tpl is not None and tpl.form:   # the upper office's own workbook, filled in place
+        from ..forms import fill, library
+        form = library.get(ws, tpl.form)
+        what = filenames.ascii_slug(form.name)
+        appendix_pdf_write = lambda ws_, code_, _tpl, path, vals: fill.write_pdf(ws_, code_, form, path, vals)  # noqa: E731
+        appendix_xlsx_write = lambda ws_, code_, _tpl, path, vals: fill.write_xlsx(ws_, code_, form, path, vals)  # noqa: E731
     try:
         if "pdf" in formats:
             written.append(report_pdf.write(ws, code, name("bao-cao", "pdf"), text))
-            written.append(appendix_pdf.write(ws, code, tpl, name(what, "pdf"), values))
+            written.append(appendix_pdf_write(ws, code, tpl, name(what, "pdf"), values))
             if targets and tables.target_results(ws, code):
                 written.append(targets_pdf.write(ws, code, name("muc-tieu", "pdf")))
         if "docx" in formats:
             written.append(report_docx.write(ws, code, name("bao-cao", "docx"), text))
         if "xlsx" in formats:
-            written.append(appendix_xlsx.write(ws, code, tpl, name(what, "xlsx"), values))
+            written.append(appendix_xlsx_write(ws, code, tpl, name(what, "xlsx"), values))
     except PermissionError as exc:
         # Word or Excel holds the previous file open on Windows
         raise WorkspaceError(f"Không ghi được tệp “{Path(exc.filename or '').name}”: tệp đang mở trong chương trình "
