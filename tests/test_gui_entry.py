@@ -215,7 +215,7 @@ def test_audit_page_shows_the_change_the_vietnamese_way(qtbot, window_for, ws_h1
     w.show_page("audit")
     table = w.page("audit").table
     first = [table.item(0, c).text() for c in range(table.columnCount())]
-    assert first[2].startswith("Số liệu: ") and first[4] == "1.486" and first[5] == "nhập/sửa"
+    assert first[2].startswith("Nhập “") and first[2].endswith(": 1.486")
     assert first[0][2] == "/" and first[0][5] == "/"          # dd/mm/yyyy
 
 
@@ -234,15 +234,15 @@ def test_audit_page_shows_the_files_general_changes_too(qtbot, window_for, ws_h1
 
     def shown():
         return [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
-    assert "Sổ văn bản: 12/KH-UBND" in shown()
+    assert "Ghi văn bản 12/KH-UBND – Kế hoạch CCHC năm 2023 vào sổ văn bản chỉ đạo" in shown()
     ws_h1.add_period("2023-Q3")   # another period added is not a change of this one
     page.reload()
-    assert not any(t.startswith("Kỳ báo cáo: 2023-Q3") for t in shown())
-    assert "Quy tắc kiểm tra: Số phiếu hài lòng ≤ Số lượng phiếu khảo sát" in shown()
-    assert any(t.startswith("Số liệu: ") for t in shown())
+    assert not any("Quý III" in t for t in shown())
+    assert "Đặt quy tắc kiểm tra “Số phiếu hài lòng ≤ Số lượng phiếu khảo sát”" in shown()
+    assert any(t.startswith("Nhập “") for t in shown())
     page.general.setChecked(False)
-    assert not any(t.startswith(("Sổ văn bản", "Quy tắc")) for t in shown())
-    assert any(t.startswith("Số liệu: ") for t in shown())
+    assert not any("sổ văn bản" in t or "quy tắc" in t for t in shown())
+    assert any(t.startswith("Nhập “") for t in shown())
 
 
 def test_without_a_period_the_form_says_what_to_do(qtbot, window_for, ws):

@@ -2,7 +2,9 @@
 
 It lists the errors that still block finalising (then only "Đóng" is offered), and each
 warning with a box to tick: "Chốt số liệu" is enabled once every warning is confirmed.
-Warnings acknowledged earlier with a comment come ticked.  On OK it calls
+Warnings acknowledged earlier with a comment come ticked.  Rows of the unit's appendix that
+have no figure are counted and listed (by STT and name), so "không có lỗi" never hides an
+appendix printed with empty rows.  On OK it calls
 :func:`cchc_desktop.finalise.finalise`, which records who finalised and when.
 """
 from __future__ import annotations
@@ -18,6 +20,16 @@ from ..store import WorkspaceError
 from ..vnformat import format_date
 
 FINDING_ROLE = Qt.UserRole + 1
+
+
+def empty_rows(ws, code: str) -> tuple[list[str], int]:
+    """(“STT name” of each appendix row without a figure, rows of the appendix) for the period."""
+    from .. import rollup
+    from .area_form import template_rows
+    keys = ws.printed_keys()
+    empty = set(rollup.empty_rows(ws, code, keys))
+    named = {row.key: f"{row.stt} {row.label}".strip() for _, row in template_rows(ws) if row.key}
+    return [named.get(k) or ws.catalogue[k].label for k in keys if k in empty], len(keys)
 
 
 class FinaliseDialog(QDialog):
@@ -41,6 +53,12 @@ class FinaliseDialog(QDialog):
         self.warnings.setObjectName("finaliseWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.itemChanged.connect(self._update)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("finaliseEmptyLabel")
+        self.empty = QListWidget()
+        self.empty.setObjectName("finaliseEmpty")
+        self.empty.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e")
@@ -51,7 +69,8 @@ class FinaliseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (self.intro, self.errors_label, self.errors, self.warnings_label, self.warnings, self.message):
+        for w in (self.intro, self.errors_label, self.errors, self.warnings_label, self.warnings, self.empty_label,
+                  self.empty, self.message):
             layout.addWidget(w)
         layout.addWidget(self.buttons)
         self.findings: list[rules.Finding] = []
@@ -68,7 +87,7 @@ class FinaliseDialog(QDialog):
             day = format_date(when[:10]) if when else ""
             self.intro.setText(f"Kỳ {self.period.label} đã chốt số liệu ({who}, {day} {when[11:16]}). "
                                "Muốn sửa phải mở khóa và nêu lý do.")
-            for w in (self.errors_label, self.errors, self.warnings_label, self.warnings):
+            for w in (self.errors_label, self.errors, self.warnings_label, self.warnings, self.empty_label, self.empty):
                 w.hide()
             self.ok.setEnabled(False)
             self.cancel.setText("Đóng")
@@ -91,6 +110,14 @@ class FinaliseDialog(QDialog):
             item.setData(FINDING_ROLE, f)
             self.warnings.addItem(item)
         self.warnings.blockSignals(False)
+        self.empty.clear()
+        empty, total = empty_rows(self.ws, self.code)
+        self.empty.addItems(empty)
+        self.empty_label.setText(
+            f"{len(empty)} trong {total} dòng của phụ lục chưa có số liệu (sẽ in để trống). Kiểm tra lại "
+            "các dòng này trước khi chốt; dòng không phát sinh thì nhập 0:")
+        self.empty_label.setVisible(bool(empty))
+        self.empty.setVisible(bool(empty))
         self.errors_label.setVisible(bool(errors))
         self.errors.setVisible(bool(errors))
         self.warnings_label.setVisible(bool(warnings))
@@ -101,9 +128,13 @@ class FinaliseDialog(QDialog):
             self.cancel.setText("Đóng")
         elif warnings:
             self.intro.setText(f"Số liệu {self.period.label} không còn lỗi. Xem và xác nhận từng cảnh báo để chốt số liệu.")
-        else:
-            self.intro.setText(f"Số liệu {self.period.label} không có lỗi hay cảnh báo. Sau khi chốt, số liệu chỉ xem; "
+        elif empty:
+            self.intro.setText(f"Số liệu {self.period.label} không có lỗi hay cảnh báo, nhưng còn {len(empty)} dòng "
+                               "chưa nhập (danh sách dưới đây). Sau khi chốt, số liệu chỉ xem; "
                                "muốn sửa phải mở khóa và nêu lý do.")
+        else:
+            self.intro.setText(f"Số liệu {self.period.label} không có lỗi hay cảnh báo, mọi dòng của phụ lục đã có số "
+                               "liệu. Sau khi chốt, số liệu chỉ xem; muốn sửa phải mở khóa và nêu lý do.")
         self._update()
 
     def warning_items(self) -> list[QListWidgetItem]:

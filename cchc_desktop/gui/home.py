@@ -33,6 +33,23 @@ def _tint(item: QTableWidgetItem, colour: str) -> None:
     item.setData(FOREGROUND_ROLE, QColor(colour))
 
 
+SENT_SETTING = "sent."   # + period code: {"at": ISO time, "file": name, "folder": where} of the last file sent
+
+
+def sent_record(ws, code: str) -> dict | None:
+    """When and which file period *code* was last sent upward ("Gửi lên cấp trên"), or None."""
+    record = ws.setting(SENT_SETTING + code)
+    return record if isinstance(record, dict) and record.get("at") else None
+
+
+def sent_text(record: dict | None) -> str:
+    """'Đã gửi ngày 15/06/2022 (tệp CCHC_….sqlite)' for the home page and the period bar."""
+    if not record:
+        return "Đã gửi lên cấp trên"
+    day = format_date(record["at"][:10])
+    return f"Đã gửi ngày {day}" + (f" (tệp {record['file']})" if record.get("file") else "")
+
+
 def completeness(ws, code: str, keys=None) -> tuple[int, int]:
     """(rows with a figure, rows of the template) for a period (see rollup.empty_rows)."""
     from .. import rollup   # not at import: the first paint needs no figures
@@ -146,6 +163,8 @@ class HomePage(QWidget):
                 todo_open = deadline >= today
             else:   # rows filled and what to do next come one turn later (_fill_completeness)
                 cells += [STATUS_LABELS.get(p.status, p.status), "…", "…", self._todo(p, None, None)]
+                if p.status == "sent":
+                    cells[5] = sent_text(sent_record(self.ws, p.code))
                 todo_open = p.status == "draft"
                 if p.status == "draft" and deadline < today:
                     late.append(label)
@@ -206,7 +225,8 @@ class HomePage(QWidget):
                 continue
             filled, total = completeness(self.ws, code, keys)
             self.table.setItem(r, 3, QTableWidgetItem(f"{filled}/{total} dòng"))
-            self.table.setItem(r, 5, QTableWidgetItem(self._todo(p, filled, total)))
+            todo = sent_text(sent_record(self.ws, code)) if p.status == "sent" else self._todo(p, filled, total)
+            self.table.setItem(r, 5, QTableWidgetItem(todo))
 
     def _fill_findings(self):
         """Fill the findings of one period per turn of the event loop, so the window stays responsive."""

@@ -62,6 +62,9 @@ DEFAULT_SIZE = (1200, 720)
 # Room left for the title bar and borders the window manager adds around the window's own area.
 FRAME_ALLOWANCE = (16, 40)
 NAV_WIDTH = (250, 190)   # the left list's width on a wide screen, and below 1280 px
+# Operations the status line does not announce: "Cài đặt" is the program remembering a folder or
+# a choice, not the officer's data ("Đã lưu: Cài đặt" read as if something had gone wrong).
+QUIET_LABELS = {"Cài đặt"}
 
 
 class WindowUi:
@@ -404,8 +407,15 @@ class MainWindow(QMainWindow):
             self.ui.lockBanner.hide()
         else:
             colour = {"draft": "#1b5e20", "final": "#8a5a00", "sent": "#0d47a1"}[p.status]
-            self.ui.periodStatusLabel.setText(
-                f"<span style='color:{colour}; font-weight:bold'>{STATUS_LABELS[p.status].capitalize()}</span>")
+            status, tip = STATUS_LABELS[p.status].capitalize(), ""
+            if p.status == "sent":
+                from .home import sent_record, sent_text
+                record = sent_record(self.ws, p.code)
+                if record:
+                    status = f"Đã gửi {format_date(record['at'][:10])}"
+                    tip = sent_text(record)
+            self.ui.periodStatusLabel.setText(f"<span style='color:{colour}; font-weight:bold'>{status}</span>")
+            self.ui.periodStatusLabel.setToolTip(tip)
             number = f"; báo cáo số {p.report_number}" if p.report_number else ""
             self.ui.windowLabel.setText(
                 f"Số liệu từ {format_date(p.window_from)} đến {format_date(p.window_to)}{number}")
@@ -507,7 +517,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.findings_dock is not None:
             self._findings_timer.start()   # not now: a check must not slow the typing down
-        self.saved_label.setText(f"Đã lưu lúc {_dt.datetime.now():%H:%M:%S}: {label}")
+        if label not in QUIET_LABELS:   # a remembered folder is not news to the officer
+            self.saved_label.setText(f"Đã lưu lúc {_dt.datetime.now():%H:%M:%S}: {label}")
 
     def _update_actions(self):
         ws = self.ws

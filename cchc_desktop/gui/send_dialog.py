@@ -7,6 +7,7 @@ checks it before it is shown here.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -47,8 +48,9 @@ class SendDialog(QDialog):
         self.resize(680, 560)
         lay = QVBoxLayout(self)
 
-        intro = QLabel("Tạo một tệp sao lưu đã kiểm tra để gửi lên cấp trên qua thư điện tử hoặc USB. "
-                       "Tệp chứa thông tin đơn vị, các kỳ báo cáo và mã kiểm tra SHA-256.")
+        intro = QLabel("Tạo một tệp số liệu đã kiểm tra để gửi lên cấp trên qua thư điện tử hoặc USB. "
+                       "Tệp chứa thông tin đơn vị, các kỳ báo cáo và một mã kiểm tra để cấp trên biết tệp "
+                       "còn nguyên vẹn (không bị hỏng hay sửa trên đường gửi).")
         intro.setWordWrap(True)
         lay.addWidget(intro)
 
@@ -155,12 +157,37 @@ class SendDialog(QDialog):
         self.file_label.setToolTip(str(self.file))
         self.detail_label.setText(
             f"{format_number(size_kb)} KB · {self.info.unit_name} · tạo lúc {self.info.made_at_text} · "
-            f"đã kiểm tra toàn vẹn\nSHA-256: {self.info.sha256}")
-        self.status.setText(f"Đã tạo tệp trong thư mục {folder}. Đính kèm tệp này vào thư gửi cấp trên.")
+            "đã kiểm tra, đọc lại được.\n"
+            f"Mã kiểm tra (để cấp trên biết tệp còn nguyên vẹn): {self.info.sha256}")
+        self.detail_label.setToolTip(f"Mã kiểm tra đầy đủ (SHA-256): {self.info.sha256}")
+        sent = self.mark_sent(folder)
+        self.status.setText(f"Đã tạo tệp trong thư mục {folder}. Đính kèm tệp này vào thư gửi cấp trên."
+                            + (f" {sent}" if sent else ""))
         self._set_ready(True)
         if open_after:
             open_folder(folder)
         return self.file
+
+    def mark_sent(self, folder: Path) -> str:
+        """A finalised period whose file is made is “đã gửi”: its status, and the day and file
+        (kept in the workspace's settings) show on the home page and the period bar.
+        A draft is left a draft: its figures are not final, the file is only a copy."""
+        if not self.code or self.file is None:
+            return ""
+        from .home import SENT_SETTING
+        period = self.ws.period(self.code)
+        if period.status == "draft":
+            return (f"Kỳ {period.label} chưa chốt số liệu: tệp này là bản sao để xem, "
+                    "chốt số liệu rồi gửi lại bản chính thức.")
+        try:
+            if period.status != "sent":
+                self.ws.set_status(self.code, "sent")
+            self.ws.set_setting(SENT_SETTING + self.code, {
+                "at": _dt.datetime.now().isoformat(timespec="seconds"), "file": self.file.name,
+                "folder": str(folder)})
+        except WorkspaceError as exc:
+            return f"Chưa ghi được trạng thái đã gửi: {exc}"
+        return f"Kỳ {period.label} được ghi là đã gửi lên cấp trên."
 
     def _copy(self, text: str):
         QGuiApplication.clipboard().setText(text)
