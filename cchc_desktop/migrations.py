@@ -21,6 +21,10 @@ class SchemaError(Exception):
     """A file that is not a workspace of ours, or is too new; the message is Vietnamese."""
 
 
+class SchemaTooNew(SchemaError):
+    """A workspace of ours made by a newer program (a higher schema version)."""
+
+
 @lru_cache(maxsize=1)
 def available() -> tuple[tuple[int, Path], ...]:
     """(version, file) for every migration, in order."""
@@ -57,7 +61,7 @@ def check_ids(app_id: int, version: int, count_entries) -> int:
     if app_id != APPLICATION_ID:
         raise SchemaError("Tệp này là cơ sở dữ liệu của chương trình khác, không phải tệp dữ liệu CCHC.")
     if version > latest_version():
-        raise SchemaError(
+        raise SchemaTooNew(
             f"Tệp dữ liệu được tạo bởi phiên bản chương trình mới hơn (cấu trúc số {version}, "
             f"phiên bản này chỉ đọc được đến số {latest_version()}). Hãy cập nhật chương trình.")
     return version
