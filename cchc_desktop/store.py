@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import catalogue as _catalogue
 from . import migrations, periods
-from .vnformat import NumberError, format_date, nfc, parse_date, parse_number
+from .vnformat import NumberError, format_date, format_number, nfc, parse_date, parse_number
 
 
 class WorkspaceError(Exception):
@@ -28,6 +28,55 @@ class WorkspaceError(Exception):
 
 class PeriodLocked(WorkspaceError):
     """The period is finalised (đã chốt) and cannot be changed."""
+
+
+class WorkspaceInUse(WorkspaceError):
+    """Another process has the workspace open for editing; :attr:`holder` says who."""
+
+    def __init__(self, path, holder):
+        self.path, self.holder = Path(path), holder
+        super().__init__(f"Tệp dữ liệu “{self.path.name}” đang mở để sửa trong cửa sổ của {holder.text()}. "
+                         "Mỗi lúc chỉ một cửa sổ được sửa một tệp; có thể mở tệp này chỉ để xem.")
+
+
+class ReadOnlyWorkspace(WorkspaceError):
+    """A change asked of a workspace opened read-only."""
+
+
+# How a committed change reaches the .cchc file itself (see bench/bench_journal.py): a
+# rollback journal writes every commit into the file before "Đã lưu" shows, so a copy of the
+# file taken at any moment (onto a USB stick, while the window is open) holds every saved
+# value; WAL kept them in a -wal file beside it until a checkpoint.
+JOURNAL_MODE = "DELETE"
+# seconds another process's write is waited for before saying who holds the file
+BUSY_TIMEOUT = float(os.environ.get("CCHC_BUSY_TIMEOUT") or 5.0)
+
+
+def os_error_text(exc: OSError) -> str:
+    """What an operating-system error means, in Vietnamese (never the English strerror)."""
+    import errno
+    texts = {errno.ENOENT: "không có tệp hoặc thư mục này", errno.EACCES: "không có quyền truy cập",
+             errno.EPERM: "không được phép", errno.EISDIR: "đây là một thư mục", errno.ENOTDIR: "đường dẫn sai (không phải thư mục)",
+             errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ đọc", errno.EEXIST: "tệp đã có",
+             errno.ENAMETOOLONG: "tên tệp quá dài", errno.EBUSY: "tệp đang được dùng"}
+    text = texts.get(getattr(exc, "errno", None))
+    return text or f"lỗi hệ thống (mã {getattr(exc, 'errno', None) or '?'})"
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in (5, 6) or "locked" in str(exc) or "busy" in str(exc)
+
+
+def busy_message(path) -> str:
+    """“The file is being written by …” after waiting :data:`BUSY_TIMEOUT` seconds for it."""
+    from .openlock import holder_of
+    path = Path(path)
+    holder = holder_of(path)
+    if holder is not None and holder.pid == os.getpid():
+        holder = None   # this process has the file open: the writer is someone else
+    who = holder.text() if holder is not None else "một chương trình khác"
+    return (f"Tệp dữ liệu “{path.name}” đang mở và được ghi bởi {who}; đã chờ {format_number(BUSY_TIMEOUT)} giây mà chưa ghi được. "
+            "Đóng chương trình đó hoặc thử lại sau; số liệu chưa thay đổi.")
 
 
 UNIT_FIELDS = ("name", "parent", "place", "symbol", "signer_prefix", "signer_title",
@@ -131,9 +180,10 @@ def _title(row):
 def connect(path, readonly: bool = False) -> sqlite3.Connection:
     """Open a SQLite file the way the program always does (foreign keys on, rows by name)."""
     if readonly:
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT)
     else:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
@@ -152,6 +202,9 @@ class Workspace:
         self._step: Step | None = None
         self._depth = 0
         self._user: str | None = None   # the login name, looked up at the first change
+        self.readonly = False            # opened only to look: every change is refused
+        self._lock = None                # openlock.OpenLock while open for editing (exclusive)
+        self._changes_at = 0
         self.listeners = []   # callables(step_label) told after each committed operation
 
     @property
@@ -167,24 +220,52 @@ class Workspace:
 
     # ---- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path, *, create: bool = False) -> "Workspace":
-        """Open (and upgrade) a workspace file; refuse files that are not ours or too new."""
+    def open(cls, path, *, create: bool = False, readonly: bool = False, exclusive: bool = False) -> "Workspace":
+        """Open (and upgrade) a workspace file; refuse files that are not ours or too new.
+
+        *exclusive* (the window): hold the file's lock (:mod:`openlock`) while it is open;
+        :class:`WorkspaceInUse` names who holds it otherwise.  *readonly*: open only to
+        look (never upgraded, every change refused), e.g. beside the one who edits it.
+        """
         path = Path(path)
         if not create and not path.exists():
             raise WorkspaceError(f"Không tìm thấy tệp dữ liệu: {path}")
         if path.exists() and path.is_dir():
             raise WorkspaceError(f"“{path}” là một thư mục, không phải tệp dữ liệu.")
+        if not path.parent.is_dir():
+            raise WorkspaceError(f"Không có thư mục “{path.parent}”; tạo thư mục trước hoặc chọn nơi lưu khác.")
+        lock = None
+        if exclusive and not readonly:
+            from .openlock import OpenLock
+            lock = OpenLock(path)
+            holder = lock.acquire(os_user())
+            if holder is not None:
+                raise WorkspaceInUse(path, holder)
+        conn = None
         try:
-            conn = connect(path)
-            conn.execute("PRAGMA journal_mode = WAL")
-            migrations.upgrade(conn)
+            conn = connect(path, readonly=readonly)
+            if readonly:
+                if migrations.check(conn) < migrations.latest_version():
+                    raise WorkspaceError(f"Tệp “{path.name}” cần được mở để sửa một lần (nâng cấp) "
+                                         "trước khi mở chỉ để xem.")
+            else:
+                _journal_mode(conn)
+                migrations.upgrade(conn)
         except migrations.SchemaError as exc:
-            conn.close()
+            _abandon(conn, lock)
             raise WorkspaceError(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise WorkspaceError(f"Tệp “{path.name}” không phải tệp dữ liệu CCHC hoặc đã bị hỏng ({exc}).") from exc
+            _abandon(conn, lock)
+            if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
+                raise WorkspaceError(busy_message(path)) from exc
+            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+                raise WorkspaceError(f"Không mở hoặc tạo được tệp “{path}” (thư mục không ghi được?).") from exc
+            raise WorkspaceError(f"Tệp “{path.name}” không phải tệp dữ liệu CCHC hoặc đã bị hỏng.") from exc
+        except BaseException:
+            _abandon(conn, lock)
+            raise
         ws = cls(conn, path)
+        ws.readonly, ws._lock = readonly, lock
         if not create and ws.conn.execute("SELECT count(*) FROM unit").fetchone()[0] == 0:
             ws.close()
             raise WorkspaceError(f"Tệp “{path.name}” chưa có thông tin đơn vị.")
@@ -220,6 +301,9 @@ class Workspace:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def copy_to(self, path, *, overwrite: bool = False) -> Path:
         """Write a consistent copy of the whole workspace to *path* ("Lưu thành…")."""
@@ -292,8 +376,17 @@ class Workspace:
         """One change of data: a transaction (nested ones become savepoints) and an undo step."""
         outer = self._depth == 0
         if outer:
-            self.conn.execute("BEGIN IMMEDIATE")
+            if self.readonly:
+                raise ReadOnlyWorkspace(f"Tệp “{self.path.name}” đang mở chỉ để xem; không sửa được. "
+                                        "Đóng cửa sổ đang sửa tệp này rồi mở lại để sửa.")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _busy(exc):   # waited BUSY_TIMEOUT for another process's write
+                    raise WorkspaceError(busy_message(self.path)) from exc
+                raise
             self._step = Step(label)
+            self._changes_at = self.conn.total_changes
         else:
             self.conn.execute(f"SAVEPOINT sp{self._depth}")
         self._depth += 1
@@ -312,7 +405,17 @@ class Workspace:
         if not outer:
             self.conn.execute(f"RELEASE sp{self._depth}")
             return
-        self.conn.execute("COMMIT")
+        try:
+            if self.conn.total_changes != self._changes_at:
+                # the revision a backup carries: orders a unit's files without its clock
+                self.conn.execute("UPDATE revision SET n = n + 1 WHERE id = 1")
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self.conn.execute("ROLLBACK")
+            self._step = None
+            if _busy(exc):
+                raise WorkspaceError(busy_message(self.path)) from exc
+            raise
         step, self._step = self._step, None
         if undoable and step.changes:
             self._undo.append(step)
@@ -349,6 +452,7 @@ class Workspace:
         """
         assert self._step is not None, "change_row outside an operation"
         before = self._row(table, where)
+        self._check_row_unlocked(table, where, before, after)
         self._write_row(table, where, after)
         if after is not None and "id" in where and where["id"] is None:
             where = {"id": self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]}
@@ -363,6 +467,8 @@ class Workspace:
         if not rows:
             return
         cols = tuple(rows[0])
+        for r in rows:
+            self._check_row_unlocked(table, {}, None, r)
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                               [tuple(r[c] for c in cols) for r in rows])
         self._step.changes.extend((table, {k: r[k] for k in key}, None, r) for r in rows)
@@ -394,8 +500,7 @@ class Workspace:
         with self.operation(step.label, undoable=False):
             for table, where, before, after in changes:
                 row = before if before_side else after
-                if table == "entries":
-                    self._check_unlocked(where["period_id"])
+                self._check_row_unlocked(table, where, after if before_side else before, row)
                 self._write_row(table, where, row)
                 old, new = (after, before) if before_side else (before, after)
                 self._audit(where.get("period_id"), table, where.get("key"),
@@ -403,6 +508,16 @@ class Workspace:
         source.pop()
         target.append(step)
         return step
+
+    def _check_row_unlocked(self, table: str, where: dict, before: dict | None, after: dict | None):
+        """The one check that a row being written does not belong to a finalised period:
+        every change of a period's rows (figures, detail rows, report text, explained
+        warnings, the period itself) goes through here, undo and redo included."""
+        ids = {row["period_id"] for row in (where, before, after) if row and row.get("period_id") is not None}
+        if table == "periods":
+            ids |= {row["id"] for row in (where, before, after) if row and row.get("id") is not None}
+        for period_id in ids:
+            self._check_unlocked(period_id)
 
     def _audit(self, period_id, entity, key, old, new, action):
         self.conn.execute(
@@ -592,10 +707,14 @@ class Workspace:
         """Store one figure (text is read the Vietnamese way); ``None`` clears it."""
         self.set_values(code, [(key, value, note)], label=label)
 
-    def set_values(self, code: str, items, *, label: str | None = None, replace_notes: bool = True):
+    def set_values(self, code: str, items, *, label: str | None = None, replace_notes: bool = True,
+                   checked: bool = False):
         """Store several figures in one operation: all are checked first, then written.
 
         *items* are (key, value[, note]) tuples; a value of ``None`` or "" clears the key.
+        *replace_notes* False keeps a key's note when its item has none (a file without a
+        note column).  *checked*: the values are finite numbers ≥ 0 already checked (a
+        consolidation's sums, which may pass one unit's plausible maximum), stored as given.
         """
         p = self.period(code)
         self._check_unlocked(p.id)
@@ -603,6 +722,10 @@ class Workspace:
         for item in items:
             key, value = item[0], item[1]
             note = nfc(item[2]) if len(item) > 2 and item[2] is not None else None
+            if checked and key in self.catalogue and (value is None or (
+                    type(value) in (int, float) and 0 <= value < float("inf"))):
+                parsed.append((key, value, note))
+                continue
             parsed.append((key, self.parse_value(key, value), note))
         with self.operation(label or f"Nhập số liệu {p.label}"):
             stamp = now()
@@ -619,7 +742,11 @@ class Workspace:
                 if before is None and after is None:
                     continue
                 self.change_row("entries", where, after)
-                self._audit(p.id, "value", key, _show(before and before["value"]), _show(value), "set")
+                if before is None or before["value"] != value:
+                    self._audit(p.id, "value", key, _show(before and before["value"]), _show(value), "set")
+                if (before["note"] if before else None) != (after["note"] if after else None):
+                    # a note changed is audited as a note, never as "100 → 100"
+                    self._audit(p.id, "note", key, before and before["note"], after and after["note"], "set")
 
     # ---- detail tables -------------------------------------------------------------
     def detail_rows(self, code: str, table: str) -> list[dict]:
@@ -839,3 +966,20 @@ def _show(value) -> str | None:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _journal_mode(conn: sqlite3.Connection):
+    """Put the file in :data:`JOURNAL_MODE`; a file another process holds in WAL stays so
+    (the mode can change only when nobody else has it open)."""
+    try:
+        conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
+    except sqlite3.OperationalError as exc:
+        if not _busy(exc):
+            raise
+
+
+def _abandon(conn, lock):
+    if conn is not None:
+        conn.close()
+    if lock is not None:
+        lock.release()

@@ -21,7 +21,7 @@ ENTITIES = {"value": "Số liệu", "entries": "Số liệu", "detail": "Bảng 
             "unit": "Thông tin đơn vị", "plan": "Kế hoạch", "plans": "Kế hoạch", "target": "Mục tiêu kế hoạch",
             "targets": "Mục tiêu kế hoạch", "task": "Nhiệm vụ kế hoạch năm", "plan_tasks": "Nhiệm vụ kế hoạch năm",
             "rules": "Quy tắc kiểm tra", "acknowledgements": "Ghi nhận cảnh báo",
-            "consolidation": "Nhận tệp tổng hợp"}
+            "consolidation": "Nhận tệp tổng hợp", "note": "Ghi chú"}
 ACTIONS = {"set": "nhập/sửa", "undo": "hoàn tác", "redo": "làm lại", "delete": "xóa", "create": "tạo",
            "finalise": "chốt số liệu", "unlock": "mở khóa", "send": "gửi", "acknowledge": "ghi nhận",
            "import": "nhập từ Excel", "receive": "nhận"}
