@@ -39,6 +39,8 @@ def _backups(folder: Path, base: Path, units: int, fill) -> list[Path]:
         path = folder / f"unit{n}.cchc"
         shutil.copy(base, path)
         with Workspace.open(path) as ws:
+            # each unit made its own file: its own id (a copied file would be the same unit)
+            ws.conn.execute("UPDATE unit SET uid = ?", (f"{n:032x}",))
             fill(ws, n)
             files.append(backup.make_backup(ws, folder / "in", made_at=dt.datetime(2022, 7, 1, 8, 0)))
         path.unlink()

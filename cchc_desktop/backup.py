@@ -47,13 +47,14 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, migrations, periods
 from .slug import unit_slug
-from .store import Workspace, WorkspaceError, connect, now, os_user
+from .store import JOURNAL_MODE, Workspace, WorkspaceError, connect, now, os_error_text, os_user
 from .vnformat import format_number, nfc
 
 MAX_BACKUP_BYTES = 64 * 1024 * 1024   # a commune's workspace is well under 5 MB
@@ -63,6 +64,8 @@ INFO_TABLE = "backup_info"
 FIGURES_TABLE = "backup_figures"
 _INFO_COLUMNS = ("unit_name", "unit_slug", "parent", "periods", "program_version", "schema_version",
                  "made_at", "made_by", "sha256")   # of backup_info, as every version since 3 has them
+IDENTITY_SINCE = 7   # backup_info.unit_uid, unit_code, revision (db/007)
+_IDENTITY_COLUMNS = ("unit_uid", "unit_code", "revision")
 ALTERNATIVES_TABLE = "backup_alternatives"
 ALTERNATIVES_SINCE = 5   # the first schema with backup_alternatives
 NAME_PATTERN = re.compile(r"^CCHC_([a-z0-9-]+)_([0-9A-Z]+-[0-9A-Z]+|chua-co-ky)_(\d{8}-\d{4})(?:-(\d+))?\.(sqlite|zip)$")
@@ -108,6 +111,9 @@ class BackupInfo:
     made_by: str
     sha256: str
     size: int
+    unit_uid: str = ""        # the id made with the unit's workspace ('' in files of schema ≤ 6)
+    unit_code: str = ""       # the unit's official code (mã ĐVHC), '' when not known
+    revision: int = 0         # the workspace's revision counter when the file was made
     figures: dict = field(default_factory=dict, repr=False)   # period → {key: value}
     sources: dict = field(default_factory=dict, repr=False)   # period → {key: rollup source}, typed ones left out
     alternatives: dict = field(default_factory=dict, repr=False)  # period → {key: {source: value}} beside typed ones
@@ -115,6 +121,19 @@ class BackupInfo:
     acknowledged: dict = field(default_factory=dict, repr=False)  # period → [[rule, keys, comment]] warnings explained
     texts: dict = field(default_factory=dict, repr=False)         # period → (figures, sources) as JSON SQLite made
     plan_tasks: dict = field(default_factory=dict, repr=False)    # year (text) → its tasks as JSON SQLite made
+    key: str = field(default="", repr=False)   # the unit key given at receipt (an old file taken as a known unit's)
+
+    @property
+    def unit_key(self) -> str:
+        """Which unit the file stands for (:func:`received.unit_key`): code, else uid, else slug."""
+        if self.key:
+            return self.key
+        from .received import unit_key
+        return unit_key(self.unit_code, self.unit_uid, self.unit_slug)
+
+    @unit_key.setter
+    def unit_key(self, value: str):
+        self.key = value
 
     @property
     def made_at_text(self) -> str:
@@ -283,7 +302,7 @@ def make_backup(ws_or_path, out_dir, zip: bool = False, period: str | None = Non
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkspaceError(f"Không tạo được thư mục “{out_dir}”: {exc.strerror or exc}") from exc
+        raise WorkspaceError(f"Không tạo được thư mục “{out_dir}”: {os_error_text(exc)}.") from exc
     _clean_stale(out_dir)
     src, owned = _open_source(ws_or_path)
     made = (made_at or _dt.datetime.now()).replace(microsecond=0)
@@ -361,6 +380,7 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
                                  if source not in (rollup.TYPED, rollup.DERIVED, rollup.ROLLUP)]
     dst.row_factory = None
     version = dst.execute("PRAGMA user_version").fetchone()[0]
+    revision = dst.execute("SELECT n FROM revision WHERE id = 1").fetchone()
     slug = unit_slug(unit["name"], unit["parent"])
     dst.execute("BEGIN IMMEDIATE")
     try:
@@ -371,11 +391,15 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
         dst.execute(f"DELETE FROM {ALTERNATIVES_TABLE}")
         dst.executemany(f"INSERT INTO {ALTERNATIVES_TABLE} (period_code, key, source, value) VALUES (?, ?, ?, ?)",
                         alternatives)
+        # the unit's identity and how far its workspace has changed, so the receiving
+        # office knows the unit by its code or uid and orders its files by revision
         dst.execute(
             f"INSERT INTO {INFO_TABLE} (id, unit_name, unit_slug, parent, periods, program_version, "
-            "schema_version, made_at, made_by, sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "schema_version, made_at, made_by, sha256, unit_uid, unit_code, revision) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (unit["name"], slug, unit["parent"], ",".join(codes), __version__, version,
-             made.isoformat(timespec="seconds"), os_user(), PLACEHOLDER))
+             made.isoformat(timespec="seconds"), os_user(), PLACEHOLDER, unit.get("uid") or "",
+             unit.get("code") or "", revision[0] if revision else 0))
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")
@@ -386,7 +410,14 @@ def _fill_backup(dst: sqlite3.Connection, path: Path, period: str | None, made: 
 # ---- checking a received file ----------------------------------------------------------
 def file_bytes(path: Path, shown: str) -> tuple[bytes, str]:
     """(bytes, name to show) of a backup file or of the one backup in a zip, after checking
-    their size and SQLite header (no SQLite involved yet)."""
+    their size and SQLite header (no SQLite involved yet).  Anything but a regular file
+    (a folder, a FIFO that would block the read forever, a device) is refused at once."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise BackupError(f"Không đọc được tệp “{shown}”: {os_error_text(exc)}.") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise NotABackup(f"“{shown}” không phải là một tệp thông thường (thư mục, ống dẫn hay thiết bị); không nhận.")
     if path.suffix.lower() == ".zip":
         data, shown = _unzip(path, shown)
         return _check_header(data, shown), shown
@@ -396,7 +427,9 @@ def file_bytes(path: Path, shown: str) -> tuple[bytes, str]:
 def _read_bytes(path: Path, shown: str) -> bytes:
     """The file's bytes, after checking its size and SQLite header (no SQLite involved yet)."""
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: were it swapped for a FIFO since the stat, opening must not wait
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)),
+                  "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise NotABackup(f"“{shown}” không phải là một tệp.")
@@ -409,7 +442,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     except IsADirectoryError as exc:
         raise NotABackup(f"“{shown}” không phải là một tệp.") from exc
     except OSError as exc:
-        raise BackupError(f"Không đọc được tệp “{shown}”: {exc.strerror or exc}") from exc
+        raise BackupError(f"Không đọc được tệp “{shown}”: {os_error_text(exc)}.") from exc
     if len(data) > MAX_BACKUP_BYTES:
         raise TooLargeBackup(f"Tệp “{shown}” quá lớn để là tệp sao lưu CCHC; không nhận.")
     return _check_header(data, shown)
@@ -471,11 +504,11 @@ def load_backup(path, *, shown: str | None = None) -> tuple[BackupInfo, bytes]:
     try:
         conn = open_untrusted(data)
     except sqlite3.Error as exc:
-        raise NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
+        raise NotABackup(f"Tệp “{shown}” không phải tệp sao lưu CCHC (không mở được).") from exc
     try:
         return _read_open(conn, path, shown, data), data
     except sqlite3.DatabaseError as exc:
-        raise DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
+        raise DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được; hãy xin gửi lại.") from exc
     finally:
         conn.close()
 
@@ -496,14 +529,14 @@ def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
                                        lambda: conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
     except migrations.SchemaError as exc:
         text = str(exc).replace("Tệp này", f"Tệp “{shown}”").replace("Tệp dữ liệu", f"Tệp “{shown}”")
-        cls = TooNewBackup if "mới hơn" in text else NotABackup
+        cls = TooNewBackup if isinstance(exc, migrations.SchemaTooNew) else NotABackup
         raise cls(text) from exc
     if version == 0:
         raise NotABackup(f"Tệp “{shown}” là cơ sở dữ liệu trống, không phải tệp sao lưu CCHC.")
     if version < MIN_VERSION:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC của phiên bản cũ, không phải tệp sao lưu.")
     _check_schema(conn, version, shown)
-    cols = _INFO_COLUMNS
+    cols = _INFO_COLUMNS + (_IDENTITY_COLUMNS if version >= IDENTITY_SINCE else ())
     # one statement (each costs a compile): the backup's own row, and that it has one unit
     rows = conn.execute(f"SELECT {', '.join(cols)}, (SELECT count(*) FROM unit) FROM {INFO_TABLE}").fetchall()
     if len(rows) != 1:
@@ -523,11 +556,19 @@ def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
         raise DamagedBackup(f"Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn: {check[0][0]}); hãy xin gửi lại.")
     if info["schema_version"] != version:
         raise DamagedBackup(f"Tệp “{shown}”: thông tin sao lưu không khớp cấu trúc tệp.")
-    try:   # decides which of two files of a unit is newer: must be a time
+    try:   # breaks a tie between two files of a unit: must be a time
         _dt.datetime.fromisoformat(info["made_at"])
     except (TypeError, ValueError):
-        raise DamagedBackup(f"Tệp “{shown}”: thời điểm tạo tệp sao lưu không hợp lệ ({info['made_at']!r}).") from None
+        raise DamagedBackup(f"Tệp “{shown}”: thời điểm tạo tệp sao lưu không hợp lệ.") from None
+    if version >= IDENTITY_SINCE:
+        uid, code, revision = info["unit_uid"], info["unit_code"], info["revision"]
+        if not (isinstance(uid, str) and _ID.match(uid) and isinstance(code, str) and _ID.match(code)
+                and type(revision) is int and 0 <= revision < 2 ** 62):
+            raise DamagedBackup(f"Tệp “{shown}”: mã định danh đơn vị hoặc số lần sửa không hợp lệ; không nhận.")
     return version, info
+
+
+_ID = re.compile(r"^[0-9A-Za-z.-]{0,64}$")   # a uid (hex) or an official code, or nothing
 
 
 def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
@@ -535,53 +576,22 @@ def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
     return BackupInfo(path=path, unit_name=info["unit_name"], unit_slug=info["unit_slug"],
                       parent=info["parent"], periods=tuple(p for p in str(info["periods"]).split(",") if p),
                       program_version=str(info["program_version"] or ""), schema_version=version,
-                      made_at=info["made_at"], made_by=str(info["made_by"] or ""), sha256=info["sha256"], size=size)
-
-
-# What a verified file holds beside its figures, as one statement of rows (kind, a, b, c, d):
-# the data windows (1), the warnings the unit acknowledged (2), the annual plan's tasks as
-# JSON per year (4) and, from schema 5, the values computed beside typed figures (3).
-# A caller may put more rows in front with UNION ALL (kind 0 is left to it).
-_EXTRAS = """SELECT 1, code, window_from, window_to, NULL FROM periods
-    UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
-        FROM acknowledgements a JOIN periods p ON p.id = a.period_id
-    UNION ALL SELECT 4, year, json_group_array(json_array(CAST(content AS TEXT), CAST(deadline AS TEXT),
-                                                          CAST(status AS TEXT), CAST(percent_done AS REAL))), NULL, NULL
-        FROM plan_tasks GROUP BY year"""
-
-
-def extras_sql(version: int) -> str:
-    """The statement of :data:`_EXTRAS` for a file of schema *version*."""
-    if version < ALTERNATIVES_SINCE:
-        return _EXTRAS
-    return _EXTRAS + f"""
-    UNION ALL SELECT 3, period_code, key, source, value FROM {ALTERNATIVES_TABLE}"""
-
-
-def take_extra(info: BackupInfo, kind: int, code, a, b, c):
-    """Keep one row of :func:`extras_sql` in *info*; a value of the wrong type (a crafted
-    file) is left behind rather than stored or shown."""
-    if kind == 1:
-        info.windows[code] = tuple(d if isinstance(d, str) else None for d in (a, b))
-    elif kind == 2:   # kept only as text: it is shown and stored as JSON
-        if all(isinstance(t, str) for t in (code, a, b, c)):
-            info.acknowledged.setdefault(code, []).append([a, b, nfc(c)])
-    elif kind == 3:
-        if isinstance(a, str) and isinstance(b, str) and type(c) in (int, float) and 0 <= c < float("inf"):
-            info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
-    elif kind == 4:
-        if isinstance(code, int) and isinstance(a, str):
-            info.plan_tasks[str(code)] = a
+                      made_at=info["made_at"], made_by=str(info["made_by"] or ""), sha256=info["sha256"], size=size,
+                      unit_uid=info.get("unit_uid") or "", unit_code=info.get("unit_code") or "",
+                      revision=info.get("revision") or 0)
 
 
 def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
+    from .received import count_rows
     version, row = verify_open(conn, data, shown)
     info = backup_info(path, row, version, len(data))
+    count_rows(conn, version, shown)
     # row by row, not as JSON: the figures keep every digit (verify and restore show them)
     for code, key, value, source in conn.execute(f"SELECT period_code, key, value, source FROM {FIGURES_TABLE}"):
         info.figures.setdefault(code, {})[key] = value
         if source != "typed":   # most figures are typed: keep only the others
             info.sources.setdefault(code, {})[key] = source
+    from .received import extras_sql, take_extra
     for extra in conn.execute(extras_sql(version)):
         take_extra(info, *extra)
     return info
@@ -636,8 +646,16 @@ def _unzip(path: Path, shown: str) -> tuple[bytes, str]:
             if len(data) > MAX_BACKUP_BYTES:
                 raise TooLargeBackup(f"Tệp “{inner}” quá lớn; không nhận.")
             return data, inner
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise DamagedBackup(f"Tệp nén “{shown}” bị hỏng ({exc}).") from exc
+    except NotImplementedError as exc:   # a compression method zipfile does not know
+        raise DamagedBackup(f"Tệp nén “{shown}” nén theo cách chương trình không đọc được; "
+                            "hãy nén lại bằng chức năng nén thông thường (Deflate) hoặc gửi tệp .sqlite.") from exc
+    except RuntimeError as exc:   # (after its subclass NotImplementedError) zipfile: "File … is encrypted, password required"
+        raise DamagedBackup(f"Tệp nén “{shown}” có đặt mật khẩu; hãy gửi tệp nén không mật khẩu "
+                            "(hoặc tệp .sqlite).") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, UnicodeError) as exc:
+        raise DamagedBackup(f"Tệp nén “{shown}” bị hỏng, không giải nén được; hãy xin gửi lại.") from exc
+    except OSError as exc:
+        raise BackupError(f"Không đọc được tệp nén “{shown}”: {os_error_text(exc)}.") from exc
 
 
 def verify(path) -> BackupInfo:
@@ -659,9 +677,14 @@ def restore(path, target_workspace_path, backup_dir=None) -> Path | None:
     Verified first; the current state is backed up; the new file is written beside the
     target, synced, and renamed over it in one step.
     """
+    from .openlock import holder_of
     source = Path(path)
     target = Path(target_workspace_path)
     _, data = load_backup(source)   # these bytes, checked, are what gets written
+    holder = holder_of(target)
+    if holder is not None:
+        raise WorkspaceError(f"Tệp dữ liệu “{target.name}” đang mở để sửa trong cửa sổ của {holder.text()}; "
+                             "đóng cửa sổ đó rồi khôi phục.")
     saved = None
     _pause("backup-current")
     if target.exists():
@@ -682,7 +705,7 @@ def restore(path, target_workspace_path, backup_dir=None) -> Path | None:
             conn.execute("COMMIT")
             conn.execute(f"PRAGMA page_size = {WORKSPACE_PAGE_SIZE}")
             conn.execute("VACUUM")
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise DamagedBackup("Bản khôi phục không qua kiểm tra toàn vẹn.")
         finally:
@@ -812,5 +835,5 @@ def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
 
 __all__ = ["BackupError", "BackupInfo", "DamagedBackup", "NotABackup", "TooLargeBackup", "TooNewBackup",
            "UnsafeBackup", "auto_backup", "backup_name", "backups_in", "default_backup_dir", "file_bytes", "file_digest",
-           "backup_info", "extras_sql", "load_backup", "make_backup", "open_untrusted", "take_extra",
+           "backup_info", "load_backup", "make_backup", "open_untrusted",
            "untrusted_connection", "verify_open", "mail_text", "read_backup", "restore", "seal", "verify", "now"]

@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def printable(text: str) -> str:
+    """*text* as a console can print it: a file name that is not valid UTF-8 (its bytes kept
+    as surrogates by Python) shows a � for each such byte instead of stopping the print."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _utf8_streams():
     # Windows consoles default to a legacy code page; Vietnamese needs UTF-8.
     for stream in (sys.stdout, sys.stderr):
@@ -80,7 +86,7 @@ def main(argv=None) -> int:
     try:
         return args._run(args) or EXIT_OK
     except WorkspaceError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        print(f"Lỗi: {printable(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -33,10 +33,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import backup, periods
+from . import received as _received   # `received` below lists the files received
 from .backup import BackupError, BackupInfo
+from .received import UNIT_KEY_SQL, canonical_code, newer
 from .slug import unit_slug
 from .store import Workspace, WorkspaceError, now
-from .vnformat import CODE, nfc
+from .vnformat import CODE
 
 MODE = "consolidation"
 DEFAULT_UNIT = "Tổng hợp"
@@ -73,6 +75,7 @@ class ImportResult:
     duplicates: list = field(default_factory=list)   # BackupInfo already received (same digest)
     refused: list = field(default_factory=list)      # Refusal
     older: list = field(default_factory=list)        # (BackupInfo, period) kept only as history
+    renamed: list = field(default_factory=list)      # (BackupInfo, name) same unit key as a file of that other name
     periods: list = field(default_factory=list)      # period codes recomputed
     checks: dict = field(default_factory=dict)       # sha256 of an accepted file → {period: Checked}
 
@@ -150,114 +153,8 @@ def expand(paths) -> list[Path]:
     return out
 
 
-class Receiving:
-    """What each received file is checked against, worked out once per import: the
-    receiving office's catalogue, its own unit (a file of its own is refused) and, per key,
-    the code values allowed (``None``: a plain number; text keys left out)."""
-
-    def __init__(self, ws: Workspace):
-        self.catalogue = ws.catalogue
-        own = ws.unit()
-        self.own = unit_slug(own["name"], own["parent"])
-        self.codes = {ind.key: frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
-                      for ind in ws.catalogue if ind.kind != "text"}
-        self.coded = frozenset(k for k, v in self.codes.items() if v is not None)
-
-
-# Everything the import takes from a verified file, in one statement (each costs a
-# compile on a fresh connection): per period (kind 0) its figures and their sources as
-# JSON objects built by SQLite (a string per period, not a Python object per figure), then
-# what :func:`backup.extras_sql` reads beside them.  (SQLite writes a real with 15
-# significant digits: exact for any figure typed, and for a computed rate a change far
-# below what is printed; rates are recomputed from sums anyway.)
-_FIGURES = f"""
-    SELECT 0, period_code, json_group_object(key, value),
-           json_group_object(key, source) FILTER (WHERE source != 'typed'), NULL
-        FROM {backup.FIGURES_TABLE} GROUP BY period_code
-    UNION ALL """
-
-
-def read_file(path, receiving: Receiving, conn=None) -> BackupInfo:
-    """One received file checked whole and read, without writing anything.
-
-    The bytes (size, header, digest), the schema, ``quick_check`` are checked by
-    :func:`backup.verify_open`; then every figure whose key is in the catalogue must fit it
-    (:attr:`Receiving.codes`): a whole number from its code list or a finite number ≥ 0.  A unit's own extra indicators travel along but are never summed.  BackupError
-    with the reason (Vietnamese) otherwise.  *conn* (:func:`backup.untrusted_connection`)
-    is reused when given, and left open.
-    """
-    path = Path(path)
-    data, shown = backup.file_bytes(path, path.name)
-    own_conn = conn is None
-    try:
-        conn = backup.open_untrusted(data, conn)
-    except sqlite3.Error as exc:
-        raise backup.NotABackup(f"Không mở được tệp “{shown}” ({exc}).") from exc
-    try:
-        version, row = backup.verify_open(conn, data, shown)
-        info = backup.backup_info(path, row, version, len(data))
-        info.unit_name = nfc(info.unit_name) if isinstance(info.unit_name, str) else ""
-        info.parent = nfc(info.parent) if isinstance(info.parent, str) else ""
-        if not info.unit_name:
-            raise BackupError(f"Tệp “{shown}” không ghi tên đơn vị.")
-        info.unit_slug = unit_slug(info.unit_name, info.parent)
-        if info.unit_slug == receiving.own:
-            raise BackupError(f"Tệp “{shown}” là của chính đơn vị tổng hợp ({info.unit_name}).")
-        texts = {}
-        for kind, code, a, b, c in conn.execute(_FIGURES + backup.extras_sql(version)):
-            if kind == 0:
-                texts[code] = (a, b)
-            elif kind != 3 or a in receiving.codes:   # a unit's own indicator has no alternatives here
-                backup.take_extra(info, kind, code, a, b, c)
-    except sqlite3.DatabaseError as exc:
-        raise backup.DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}); hãy xin gửi lại.") from exc
-    finally:
-        if own_conn:
-            conn.close()
-    codes = set(info.periods) | set(texts)
-    for code in codes:
-        if not _valid_code(code):
-            raise BackupError(f"Tệp “{shown}”: kỳ báo cáo không hợp lệ “{code}”.")
-    info.periods = tuple(sorted(codes, key=periods.sort_key))
-    problems, rules = [], receiving.codes
-    for code in info.periods:
-        figures, sources = texts.get(code, ("{}", "{}"))
-        values = json.loads(figures)
-        # every value a finite number ≥ 0, as nearly always (asked of all at once, in C):
-        # then only the code answers need a look one by one
-        numbers = values.values()
-        plain = set(map(type, numbers)) <= _NUMBER_TYPES and (
-            not numbers or 0 <= min(numbers) <= max(numbers) < math.inf)
-        for key in (values.keys() & receiving.coded if plain else values):
-            value, codes_of = values[key], rules.get(key, _OWN)
-            if codes_of is _OWN:
-                continue   # a unit's own extra indicator: not part of this catalogue's sums
-            kind = type(value)
-            if codes_of is None:
-                if (kind is int or kind is float) and 0 <= value < math.inf:
-                    continue
-            elif kind is int and value in codes_of:
-                continue
-            problems.append(f"{receiving.catalogue[key].label} ({key}) = {value!r}, kỳ {code}")
-        info.figures[code] = values
-        info.texts[code] = (figures, sources)
-    if problems:
-        more = f" và {len(problems) - 3} giá trị khác" if len(problems) > 3 else ""
-        raise BackupError(f"Tệp “{shown}” có giá trị không hợp lệ: {'; '.join(problems[:3])}{more}.")
-    return info
-
-
-_OWN = object()
-_NUMBER_TYPES = frozenset((int, float))
-
-
-@lru_cache(maxsize=256)
-def _valid_code(code) -> bool:
-    try:
-        periods.parse_code(code)
-    except (periods.PeriodError, TypeError, AttributeError):
-        return False
-    return True
+# What a received file is and how it is read and checked lives in :mod:`received`.
+Receiving, read_file = _received.Receiving, _received.read_file
 
 
 def check_file(ws: Workspace, path) -> BackupInfo:
@@ -276,8 +173,9 @@ def _check(ws: Workspace, files: list[Path]) -> tuple[list[BackupInfo], list[Ref
                 good.append(read_file(path, receiving, conn))
             except WorkspaceError as exc:
                 refused.append(Refusal(Path(path), str(exc)))
-            except Exception as exc:   # a hostile file must never crash the import
-                refused.append(Refusal(Path(path), f"Không đọc được tệp “{Path(path).name}” ({exc})."))
+            except Exception:   # a hostile file must never crash the import
+                refused.append(Refusal(Path(path), f"Không đọc được tệp “{Path(path).name}”; "
+                                                   "tệp không phải tệp sao lưu CCHC hoặc bị hỏng."))
     finally:
         conn.close()
     return good, refused
@@ -308,12 +206,18 @@ def import_files(ws: Workspace, paths, *, all_or_nothing: bool = True, check: bo
     if check and in_use_now:
         found = check_received(ws)
         for info, code in in_use_now:
-            result.checks.setdefault(info.sha256, {})[code] = found.get((info.unit_slug, code), Checked())
+            result.checks.setdefault(info.sha256, {})[code] = found.get((info.unit_key, code), Checked())
     return result
 
 
 def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
-    """Write the files not received before, in one operation; [(info, period)] now in use."""
+    """Write the files not received before, in one operation; [(info, period)] now in use.
+
+    A unit is its key (:func:`received.unit_key`: official code, else workspace id, else, for
+    files of schema ≤ 6, the slug of its name); of two files of a unit and period the newer
+    (:func:`received.newer`: revision, then clock) is used and the other kept as history,
+    with the reason written beside it (and listed in ``result.older`` when the file that
+    arrived is the older one)."""
     known = {r[0] for r in ws.conn.execute("SELECT sha256 FROM received_files WHERE status != 'refused'")}
     fresh, seen = [], set()
     for info in good:
@@ -324,24 +228,40 @@ def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
             fresh.append(info)
     if not fresh:
         return []
-    fresh.sort(key=lambda i: (i.made_at, i.unit_slug))
+    _legacy_keys(ws, fresh)
+    fresh.sort(key=lambda i: (i.made_at, i.revision, i.unit_key))
     touched = set()
     with ws.operation(f"Nhận {len(fresh)} tệp tổng hợp", undoable=False):
         stamp = now()
-        # (unit, period) → (file id, made at) of the figures in use, kept current in the loop
-        in_use = {(r[0], r[1]): (r[2], r[3]) for r in ws.conn.execute(
-            "SELECT rp.unit_slug, rp.period_code, rp.file_id, rf.made_at FROM received_periods rp "
-            "JOIN received_files rf ON rf.id = rp.file_id WHERE rp.status = 'accepted'")}
+        # (unit, period) → (file id, (uid, revision, made at), file name, legacy) of the
+        # figures in use, kept current in the loop
+        in_use = {(r[0], r[1]): (r[2], (r[3], r[4], r[5]), r[6], not (r[3] or r[7]), r[8]) for r in ws.conn.execute(
+            "SELECT rp.unit_slug, rp.period_code, rp.file_id, rf.unit_uid, rf.revision, rf.made_at, rf.file_name, "
+            "rf.unit_code, rf.unit_name FROM received_periods rp JOIN received_files rf ON rf.id = rp.file_id "
+            "WHERE rp.status = 'accepted'")}
         rows, files = {}, {}   # this import's rows, written together at the end
         next_id = ws.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM received_files").fetchone()[0]
         for file_id, info in enumerate(fresh, start=next_id):
             files[file_id] = _file_row(ws, file_id, info, stamp)
+            key, order = info.unit_key, (info.unit_uid, info.revision, info.made_at)
             for code in info.periods:
-                current = in_use.get((info.unit_slug, code))
+                where = (key, code)
+                current = in_use.get(where)
+                if current is None and key != info.unit_slug and (legacy := in_use.get((info.unit_slug, code))) \
+                        and legacy[3]:
+                    # the unit's files from before it had an id (schema ≤ 6) carry only its
+                    # name: its first file with an id takes their place
+                    where, current = (info.unit_slug, code), legacy
                 status = "accepted"
-                if current is not None and current[1] > info.made_at:
+                if current is not None and unit_slug(current[4]) != info.unit_slug \
+                        and all(i is not info for i, _ in result.renamed):
+                    # one unit by its code or id, two by their names: renamed, or a file copied
+                    # from another unit; the officer is told either way
+                    result.renamed.append((info, current[4]))
+                if current is not None and newer(current[1], order):
                     status = "superseded"   # kept for reference only
                     result.older.append((info, code))
+                    _add_reason(files[file_id], code, current[2], older=True)
                 else:
                     if current is None:
                         pass
@@ -350,17 +270,18 @@ def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
                         _add_reason(files[current[0]], code, info.path.name)
                     else:
                         _supersede(ws, current[0], code, info.path.name)
-                    in_use[(info.unit_slug, code)] = (file_id, info.made_at)
+                    in_use.pop(where, None)
+                    in_use[(key, code)] = (file_id, order, info.path.name, False, info.unit_name)
                     touched.add(code)
                 figures, sources = info.texts.get(code, ("{}", "{}"))
                 window = info.windows.get(code) or (None, None)
                 rows[(file_id, code)] = {
-                    "file_id": file_id, "unit_slug": info.unit_slug, "period_code": code,
+                    "file_id": file_id, "unit_slug": key, "period_code": code,
                     "figures": figures, "sources": sources, "status": status, "checked": 0,
                     "alternatives": _json(info.alternatives.get(code), "{}"),
                     "acknowledged": _json(info.acknowledged.get(code), "[]"),
                     "window_from": window[0], "window_to": window[1]}
-            ws._audit(None, "consolidation", info.unit_slug, None, info.path.name, "receive")
+            ws._audit(None, "consolidation", key, None, info.path.name, "receive")
             result.accepted.append(info)
         ws.add_rows("received_files", ("id",), list(files.values()))
         ws.add_rows("received_periods", ("file_id", "period_code"), list(rows.values()))
@@ -368,10 +289,35 @@ def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
         result.periods = sorted(touched, key=periods.sort_key)
         by_id = dict(enumerate(fresh, start=next_id))
         in_use_now = [(by_id[file_id], code) for (file_id, code), row in rows.items() if row["status"] == "accepted"]
-        read = {(info.unit_slug, code): info.figures.get(code, {}) for info, code in in_use_now}
+        read = {(info.unit_key, code): info.figures.get(code, {}) for info, code in in_use_now}
         for code in result.periods:
             recompute(ws, code, read)
     return in_use_now
+
+
+def _legacy_keys(ws: Workspace, fresh: list[BackupInfo]):
+    """A file of schema ≤ 6 (no code, no id) whose name is that of exactly one unit already
+    known by its code or id is taken as that unit's (an older program's file of it)."""
+    by_slug: dict[str, set] = {}
+    for slug, key in ws.conn.execute(
+            f"SELECT DISTINCT unit_slug, {UNIT_KEY_SQL} FROM received_files WHERE status != 'refused'"):
+        if key != slug:
+            by_slug.setdefault(slug, set()).add(key)
+    for info in fresh:
+        if info.unit_key != info.unit_slug:
+            by_slug.setdefault(info.unit_slug, set()).add(info.unit_key)
+    for info in fresh:
+        if not (info.unit_code or info.unit_uid) and len(keys := by_slug.get(info.unit_slug, ())) == 1:
+            info.unit_key = next(iter(keys))
+
+
+def renamed_text(info: BackupInfo, other: str) -> str:
+    """What the officer is told when a file's unit has the code or id of a unit received
+    under another name."""
+    which = f"mã ĐVHC {info.unit_code}" if info.unit_code else "mã định danh tệp dữ liệu"
+    return (f"Lưu ý: {info.path.name} ({info.unit_name}) cùng {which} với “{other}” đã nhận: "
+            "coi là một đơn vị (đã đổi tên). Nếu là hai đơn vị khác nhau (tệp dữ liệu sao chép "
+            "từ đơn vị khác), đề nghị đơn vị ghi mã ĐVHC của mình rồi gửi lại.")
 
 
 def _json(value, empty: str) -> str:
@@ -385,7 +331,8 @@ def _file_row(ws: Workspace, file_id: int, info: BackupInfo, stamp: str) -> dict
             "parent": info.parent, "periods": ",".join(info.periods), "sha256": info.sha256, "size": info.size,
             "made_at": info.made_at, "program_version": info.program_version or "",
             "schema_version": info.schema_version, "received_at": stamp, "received_by": ws.user,
-            "status": "accepted", "reason": "", "plan_tasks": tasks}
+            "status": "accepted", "reason": "", "plan_tasks": tasks,
+            "unit_uid": info.unit_uid, "unit_code": info.unit_code, "revision": info.revision}
 
 
 def _supersede(ws: Workspace, file_id: int, code: str, by: str):
@@ -396,8 +343,11 @@ def _supersede(ws: Workspace, file_id: int, code: str, by: str):
     ws.change_row("received_files", {"id": file_id}, _add_reason(dict(f), code, by))
 
 
-def _add_reason(file_row: dict, code: str, by: str) -> dict:
-    reason = f"Kỳ {code} thay bằng tệp mới hơn “{by}”."
+def _add_reason(file_row: dict, code: str, by: str, older: bool = False) -> dict:
+    if older:   # the file that arrived is older than the one in use: say so
+        reason = f"Kỳ {code}: cũ hơn tệp đang dùng “{by}” (nhận sau nhưng tạo trước); chỉ lưu lịch sử."
+    else:
+        reason = f"Kỳ {code} thay bằng tệp mới hơn “{by}”."
     file_row["reason"] = (file_row["reason"] + " " + reason).strip()
     return file_row
 
@@ -449,8 +399,9 @@ def check_received(ws: Workspace, units=None) -> dict[tuple[str, str], Checked]:
             by_unit.setdefault(r["unit_slug"], []).append(r)
     tasks = {}   # unit → its plan tasks, from the newest file in use (later rows win)
     for slug, text in ws.conn.execute(
-            "SELECT unit_slug, plan_tasks FROM received_files WHERE id IN "
-            "(SELECT file_id FROM received_periods WHERE status = 'accepted') ORDER BY made_at, id"):
+            "SELECT rp.unit_slug, rf.plan_tasks FROM received_files rf JOIN (SELECT DISTINCT file_id, unit_slug "
+            "FROM received_periods WHERE status = 'accepted') rp ON rp.file_id = rf.id "
+            "ORDER BY rf.revision, rf.made_at, rf.id"):
         if slug in pending:
             tasks[slug] = _loads(text, {})
     out, updates = {}, []
@@ -534,6 +485,7 @@ def sum_figures(catalogue, by_unit: dict[str, dict]) -> tuple[dict, dict]:
 def recompute(ws: Workspace, code: str, read: dict | None = None):
     """Write the consolidated figures of *code* as the period's entries (and its code counts);
     *read* as for :func:`accepted_figures`."""
+    code = canonical_code(code)   # one name per period: never a second set of sums
     if ws.find_period(code) is None:
         ws.add_period(code)
     sums, codes = sum_figures(ws.catalogue, accepted_figures(ws, code, read))
@@ -542,7 +494,9 @@ def recompute(ws: Workspace, code: str, read: dict | None = None):
     items += [(k, None) for k in current if k not in sums]
     with ws.operation(f"Tổng hợp số liệu kỳ {code}", undoable=False):
         if items:
-            ws.set_values(code, items, label=f"Tổng hợp số liệu kỳ {code}")
+            # each unit's figure was checked on receipt (received.read_file); their sum may
+            # pass one unit's limit (10 million dossiers) and is stored as summed
+            ws.set_values(code, items, label=f"Tổng hợp số liệu kỳ {code}", checked=True)
         for row in ws.conn.execute("SELECT key, value FROM consolidated_codes WHERE period_code = ?",
                                    (code,)).fetchall():
             ws.change_row("consolidated_codes", {"period_code": code, "key": row[0], "value": row[1]}, None)
@@ -580,12 +534,22 @@ def received(ws: Workspace, include_history: bool = True) -> list[dict]:
 
 
 def units(ws: Workspace) -> list[tuple[str, str]]:
-    """(slug, name) of every unit that ever sent a file, by name."""
+    """(unit key, name) of every unit that ever sent a file, by name.  Two units of one name
+    (different codes or ids: two units, whatever their names) are told apart by their code
+    or the start of their id."""
     rows = ws.conn.execute(
-        "SELECT unit_slug, unit_name FROM received_files WHERE status != 'refused' ORDER BY made_at")
+        "SELECT DISTINCT rp.unit_slug, rf.unit_name, rf.revision, rf.made_at FROM received_periods rp "
+        "JOIN received_files rf ON rf.id = rp.file_id WHERE rf.status != 'refused' ORDER BY rf.revision, rf.made_at")
     found = {}
     for r in rows:
         found[r["unit_slug"]] = r["unit_name"]   # the newest name wins
+    names = {}
+    for name in found.values():
+        names[name] = names.get(name, 0) + 1
+    for key, name in found.items():
+        if names[name] > 1 and ":" in key:
+            kind, ident = key.split(":", 1)
+            found[key] = f"{name} (mã {ident})" if kind == "ma" else f"{name} (định danh {ident[:8]})"
     return sorted(found.items(), key=lambda u: u[1])
 
 

@@ -1,26 +1,327 @@
-"""A unit's received figures, read the way the checks read a workspace.
+"""A received file: what it is, how it is read and checked, and the unit it stands for.
 
-The receiving office checks each unit's figures with the same rules the unit's own
-program runs (:func:`rules.check`), but never opens a received file as a workspace.  What
-the checks need was read out of the file with explicit queries at import and kept with
-each received period or file (db/003–006): the figures with their roll-up source, the
-other values the unit's program computed for a figure it typed (detail tables, documents
-register, plan), the data window, the warnings the unit explained and the annual plan's
-tasks.
+The one place that knows what a unit's backup carries upward and how a receiving office
+reads it (the bytes, schema and digest are checked first by :func:`backup.verify_open`;
+nothing of the file is trusted until then):
 
-:class:`ReceivedUnit` answers, from those, the read-only questions :func:`rollup.values`
-and :func:`rules.check` ask of a :class:`store.Workspace`; so a half-year's figures are
-compared with the unit's quarters even when they came in an earlier file, and the plan's
-tasks (from the unit's newest file in use) are checked for overdue ones.
+* :func:`read_file` reads a verified file into a :class:`backup.BackupInfo`, checking every
+  figure against the receiving office's catalogue (:class:`Receiving`) and refusing with a
+  typed :class:`backup.BackupError` that names the file and the unit;
+* :func:`extras_sql` / :func:`take_extra` read what a backup holds beside its figures
+  (data windows, explained warnings, alternatives, plan tasks), for the import and for
+  :func:`backup.read_backup` alike;
+* :func:`unit_key` says which unit a file stands for: its official code, else the id made
+  with its workspace, never its name (two communes may differ only by a tone mark); files
+  of schema 6 and older carry neither and fall back to the slug of their name;
+* :func:`newer` decides which of two files of a unit is newer: the workspace's revision
+  counter (db/007) when both come from the same workspace, the clock only to break ties;
+* :class:`ReceivedUnit` answers, from the figures kept at import, the read-only questions
+  :func:`rollup.values` and :func:`rules.check` ask of a :class:`store.Workspace`.
+
+Period codes are canonicalised on the way in (``2022-h1`` and ``' 2022-H1'`` are 2022-H1), so a
+file's period can never be a second name for another period and rewrite its sums.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import math
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
 
-from . import periods, rollup
+from . import backup, periods, rollup
+from .backup import BackupError, BackupInfo
+from .slug import unit_slug
 from .store import Period, WorkspaceError
+from .vnformat import CODE, MAX_COUNT, MAX_MONEY, nfc
+
+# More figure rows than a unit ever sends (about 150 keys × every period of many years):
+# counted before anything is parsed, so a file of 900.000 made-up keys costs nothing.
+MAX_FIGURES = 50_000
+MAX_EXTRAS = 50_000
 
 
+# ---- refusals ------------------------------------------------------------------------
+class InvalidFigures(BackupError):
+    """Figures no unit's program could have written (a count of 2,5, a sum above any real one)."""
+
+
+class BadPeriodCode(BackupError):
+    """A period code that is not a period, or two names for one period."""
+
+
+class OwnFile(BackupError):
+    """A file of the receiving office itself."""
+
+
+class TooManyFigures(backup.TooLargeBackup):
+    """More rows than any unit sends: refused before they are read."""
+
+
+class NoUnitName(BackupError):
+    """The file does not say which unit sent it."""
+
+
+# ---- which unit, which file is newer -------------------------------------------------
+def unit_key(code: str = "", uid: str = "", slug: str = "") -> str:
+    """The identity of a unit's files: ``ma:<official code>``, else ``uid:<id of its
+    workspace>``, else (files of schema ≤ 6, which carry neither) the slug of its name.
+    Stored as ``received_periods.unit_slug``; the prefixes never occur in a slug."""
+    if code:
+        return f"ma:{code}"
+    if uid:
+        return f"uid:{uid}"
+    return slug
+
+
+# The same, in SQL over received_files (which keeps the slug, code and uid of each file).
+UNIT_KEY_SQL = ("CASE WHEN unit_code != '' THEN 'ma:' || unit_code "
+                "WHEN unit_uid != '' THEN 'uid:' || unit_uid ELSE unit_slug END")
+
+
+def newer(a: tuple, b: tuple) -> bool:
+    """Whether file *a* is newer than file *b*, each given as (uid, revision, made_at).
+
+    Two files of one workspace (same uid) are ordered by its revision counter, which every
+    change increments: a clock set ahead, or a forged date, cannot pin old figures.  The
+    clock decides only between equal revisions, or files of different workspaces (a unit
+    that made its file again keeps its official code, not its uid)."""
+    uid_a, rev_a, made_a = a
+    uid_b, rev_b, made_b = b
+    if uid_a and uid_a == uid_b and rev_a != rev_b:
+        return rev_a > rev_b
+    return made_a > made_b
+
+
+def canonical_code(code) -> str:
+    """The canonical form of a period code (``2022-h1`` → ``2022-H1``); PeriodError otherwise."""
+    if not isinstance(code, str):
+        raise periods.PeriodError(f"Kỳ báo cáo “{code!r}” không hợp lệ.")
+    return periods.parse_code(code).code
+
+
+@lru_cache(maxsize=256)
+def _canonical_or_none(code):
+    try:
+        return canonical_code(code)
+    except (periods.PeriodError, TypeError, AttributeError, ValueError):
+        return None
+
+
+# ---- what a backup holds beside its figures ------------------------------------------
+# As one statement of rows (kind, a, b, c, d): the data windows (1), the warnings the unit
+# acknowledged (2), the annual plan's tasks as JSON per year (4) and, from schema 5, the
+# values computed beside typed figures (3).  A caller may put more rows in front with
+# UNION ALL (kind 0 is left to it).
+_EXTRAS = """SELECT 1, code, window_from, window_to, NULL FROM periods
+    UNION ALL SELECT 2, p.code, a.rule, a.keys, a.comment
+        FROM acknowledgements a JOIN periods p ON p.id = a.period_id
+    UNION ALL SELECT 4, year, json_group_array(json_array(CAST(content AS TEXT), CAST(deadline AS TEXT),
+                                                          CAST(status AS TEXT), CAST(percent_done AS REAL))), NULL, NULL
+        FROM plan_tasks GROUP BY year"""
+
+
+def extras_sql(version: int) -> str:
+    """The statement of what a backup of schema *version* holds beside its figures."""
+    if version < backup.ALTERNATIVES_SINCE:
+        return _EXTRAS
+    return _EXTRAS + f"""
+    UNION ALL SELECT 3, period_code, key, source, value FROM {backup.ALTERNATIVES_TABLE}"""
+
+
+def take_extra(info: BackupInfo, kind: int, code, a, b, c):
+    """Keep one row of :func:`extras_sql` in *info*; a value of the wrong type, or a period
+    code that is not one (a crafted file), is left behind rather than stored or shown."""
+    if kind == 4:
+        if isinstance(code, int) and isinstance(a, str):
+            info.plan_tasks[str(code)] = a
+        return
+    code = _canonical_or_none(code)
+    if code is None:
+        return
+    if kind == 1:
+        info.windows.setdefault(code, tuple(d if isinstance(d, str) else None for d in (a, b)))
+    elif kind == 2:   # kept only as text: it is shown and stored as JSON
+        if all(isinstance(t, str) for t in (a, b, c)):
+            info.acknowledged.setdefault(code, []).append([a, b, nfc(c)])
+    elif kind == 3:
+        if isinstance(a, str) and isinstance(b, str) and type(c) in (int, float) and 0 <= c < float("inf"):
+            info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
+
+
+def count_rows(conn, version: int, shown: str):
+    """Refuse a file with more figure or extra rows than any unit sends, before reading them."""
+    sql = f"SELECT (SELECT count(*) FROM {backup.FIGURES_TABLE}), (SELECT count(*) FROM acknowledgements)"
+    if version >= backup.ALTERNATIVES_SINCE:
+        sql += f" + (SELECT count(*) FROM {backup.ALTERNATIVES_TABLE})"
+    figures, extras = conn.execute(sql).fetchone()
+    if figures > MAX_FIGURES or extras > MAX_EXTRAS:
+        raise TooManyFigures(f"Tệp “{shown}” chứa {figures:,} số liệu, nhiều hơn mọi tệp của một đơn vị "
+                             f"(tối đa {MAX_FIGURES:,}); không đọc, không nhận.".replace(",", "."))
+
+
+# ---- the receiving office ------------------------------------------------------------
+class Receiving:
+    """What each received file is checked against, worked out once per import: the
+    receiving office's catalogue, its own unit (a file of its own is refused), per key the
+    code values allowed (``None``: a plain number; text keys left out) and, for the keys
+    that are summed, whether they are whole and how large one unit's figure can be."""
+
+    def __init__(self, ws):
+        self.catalogue = ws.catalogue
+        own = ws.unit()
+        self.own_slug = unit_slug(own["name"], own["parent"])
+        self.own_code, self.own_uid = own.get("code") or "", own.get("uid") or ""
+        self.codes = {ind.key: frozenset(ws.code_list(ind.key) or ind.codes) if ind.kind == CODE else None
+                      for ind in ws.catalogue if ind.kind != "text"}
+        self.coded = frozenset(k for k, v in self.codes.items() if v is not None)
+        # what the unit's own form accepts for a summed figure (vnformat.parse_number)
+        self.whole = frozenset(i.key for i in ws.catalogue if i.kind == "count")
+        self.limits = {i.key: MAX_COUNT if i.kind == "count" else MAX_MONEY
+                       for i in ws.catalogue if i.kind in ("count", "money")}
+
+    def is_own(self, info: BackupInfo) -> bool:
+        """Whether *info* is a file of the receiving office's own unit."""
+        if info.unit_code or info.unit_uid:
+            return bool((info.unit_code and info.unit_code == self.own_code)
+                        or (info.unit_uid and info.unit_uid == self.own_uid))
+        return info.unit_slug == self.own_slug   # a file of schema ≤ 6: its name is all it has
+
+
+# Everything the import takes from a verified file, in one statement (each costs a
+# compile on a fresh connection): per period (kind 0) its figures and their sources as
+# JSON objects built by SQLite (a string per period, not a Python object per figure), then
+# what :func:`extras_sql` reads beside them.  (SQLite writes a real with 15 significant
+# digits: exact for any figure typed, and for a computed rate a change far below what is
+# printed; rates are recomputed from sums anyway.)
+_FIGURES = f"""
+    SELECT 0, period_code, json_group_object(key, value),
+           json_group_object(key, source) FILTER (WHERE source != 'typed'), NULL
+        FROM {backup.FIGURES_TABLE} GROUP BY period_code
+    UNION ALL """
+
+_OWN = object()
+_NUMBER_TYPES = frozenset((int, float))
+
+
+def read_file(path, receiving: Receiving, conn=None) -> BackupInfo:
+    """One received file checked whole and read, without writing anything.
+
+    The bytes (size, header, digest), the schema, ``quick_check`` are checked by
+    :func:`backup.verify_open`; the number of rows is capped before any is parsed; every
+    period code must be one (and is kept in its canonical form); every figure whose key is
+    in the catalogue must fit it (:class:`Receiving`): a whole number from its code list, or
+    a finite number ≥ 0, whole for a count and no larger than the unit's own form accepts.
+    A unit's own extra indicators travel along but are never summed.  A
+    :class:`backup.BackupError` naming the file (and the unit, once known) otherwise.
+    *conn* (:func:`backup.untrusted_connection`) is reused when given, and left open.
+    """
+    path = Path(path)
+    data, shown = backup.file_bytes(path, path.name)
+    own_conn = conn is None
+    try:
+        conn = backup.open_untrusted(data, conn)
+    except sqlite3.Error as exc:
+        raise backup.NotABackup(f"Tệp “{shown}” không phải tệp sao lưu CCHC (không mở được).") from exc
+    try:
+        version, row = backup.verify_open(conn, data, shown)
+        info = backup.backup_info(path, row, version, len(data))
+        info.unit_name = nfc(info.unit_name) if isinstance(info.unit_name, str) else ""
+        info.parent = nfc(info.parent) if isinstance(info.parent, str) else ""
+        if not info.unit_name:
+            raise NoUnitName(f"Tệp “{shown}” không ghi tên đơn vị.")
+        info.unit_slug = unit_slug(info.unit_name, info.parent)
+        if receiving.is_own(info):
+            raise OwnFile(f"Tệp “{shown}” là của chính đơn vị tổng hợp ({info.unit_name}).")
+        count_rows(conn, version, shown)
+        texts = {}
+        for kind, code, a, b, c in conn.execute(_FIGURES + extras_sql(version)):
+            if kind == 0:
+                texts[code] = (a, b)
+            elif kind != 3 or a in receiving.codes:   # a unit's own indicator has no alternatives here
+                take_extra(info, kind, code, a, b, c)
+    except sqlite3.DatabaseError as exc:
+        raise backup.DamagedBackup(f"Tệp “{shown}” bị hỏng, không đọc được; hãy xin gửi lại.") from exc
+    finally:
+        if own_conn:
+            conn.close()
+    who = f"Tệp “{shown}” ({info.unit_name})"
+    texts = _canonical_periods(texts, info.periods, who)
+    info.periods = tuple(sorted(texts, key=periods.sort_key))
+    problems = []
+    for code in info.periods:
+        figures, sources = texts[code]
+        values = json.loads(figures)
+        problems += _bad_values(values, receiving, code)
+        info.figures[code] = values
+        info.texts[code] = (figures, sources or "{}")
+    if problems:
+        more = f" và {len(problems) - 3} giá trị khác" if len(problems) > 3 else ""
+        raise InvalidFigures(f"{who} có giá trị không hợp lệ: {'; '.join(problems[:3])}{more}; không nhận tệp này.")
+    return info
+
+
+def _canonical_periods(texts: dict, listed, who: str) -> dict:
+    """The file's figures by canonical period code; BadPeriodCode for a code that is not a
+    period or two codes naming one period (``2022-H1`` and ``2022-h1``)."""
+    out = {}
+    for raw in [*texts, *(p for p in listed if p not in texts)]:
+        code = _canonical_or_none(raw)
+        if code is None:
+            raise BadPeriodCode(f"{who}: kỳ báo cáo không hợp lệ “{raw}”; không nhận tệp này.")
+        if raw in texts:
+            if code in out:
+                raise BadPeriodCode(f"{who}: kỳ {code} ghi hai lần dưới hai tên khác nhau; không nhận tệp này.")
+            out[code] = texts[raw]
+        else:   # listed in backup_info without figures
+            out.setdefault(code, ("{}", "{}"))
+    return out
+
+
+def _bad_values(values: dict, receiving: Receiving, code: str) -> list[str]:
+    """What in one period's figures no unit's program could have written."""
+    numbers = values.values()
+    # every value a whole number 0 … the smallest limit, as nearly always (asked of all at
+    # once, in C): then only the code answers need a look one by one
+    plain = set(map(type, numbers)) <= {int} and (not numbers or 0 <= min(numbers) <= max(numbers) <= MAX_COUNT)
+    problems, rules = [], receiving.codes
+    for key in (values.keys() & receiving.coded if plain else values):
+        value, codes_of = values[key], rules.get(key, _OWN)
+        if codes_of is _OWN:
+            continue   # a unit's own extra indicator: not part of this catalogue's sums
+        kind = type(value)
+        if codes_of is None:
+            if (kind is int or kind is float) and 0 <= value < math.inf:
+                limit = receiving.limits.get(key)
+                if limit is None or (value <= limit and (kind is int or key not in receiving.whole
+                                                        or value.is_integer())):
+                    continue
+        elif kind is int and value in codes_of:
+            continue
+        label = receiving.catalogue[key].label
+        problems.append(f"{label} ({key}) = {_shown(value)}, kỳ {code}")
+    return problems
+
+
+def _shown(value) -> str:
+    from .vnformat import format_number
+    if type(value) in (int, float) and math.isfinite(value) and abs(value) < 1e15:
+        return format_number(value)
+    if isinstance(value, str):
+        return f"“{value[:40]}”"
+    return "giá trị không phải số" if not isinstance(value, (int, float)) else "số quá lớn"
+
+
+# ---- a unit's received figures, read the way the checks read a workspace ------------------
+# The receiving office checks each unit's figures with the same rules the unit's own
+# program runs (rules.check), but never opens a received file as a workspace.  What the
+# checks need was read out of the file at import and kept with each received period or
+# file (db/003–006): the figures with their roll-up source, the other values the unit's
+# program computed for a figure it typed (detail tables, documents register, plan), the
+# data window, the warnings the unit explained and the annual plan's tasks.  So a
+# half-year's figures are compared with the unit's quarters even when they came in an
+# earlier file, and the plan's tasks (from the unit's newest file in use) are checked.
 def _date(text) -> _dt.date | None:
     try:
         return _dt.date.fromisoformat(text) if text else None

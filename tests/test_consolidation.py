@@ -141,8 +141,15 @@ def test_newer_file_replaces_older_which_stays_in_history(tmp_path):
         late.mkdir()
         shutil.copy(old, late / ("x" + old.name))   # same content: a duplicate, not a new file
         assert consolidation.import_files(ws, [late]).duplicates
-        older_values = dict(v_old, **{"dossier.received_total": 1})
-        older, _ = make_unit(folder, 1, rng, made=dt.datetime(2022, 6, 10, 9, 0), values=older_values)
+        # (made by the unit's workspace before the newer one: a lower revision)
+        older = folder / "gui" / "CCHC_xa-so-1-thu-nghiem_2022-H1_20220610-0900.sqlite"
+        shutil.copy(old, older)
+        conn = sqlite3.connect(older)
+        conn.execute("UPDATE backup_figures SET value = 1 WHERE key = 'dossier.received_total'")
+        conn.execute("UPDATE backup_info SET made_at = '2022-06-10T09:00:00'")
+        conn.commit()
+        conn.close()
+        backup.seal(older)
         result = consolidation.import_files(ws, [older])
         assert [(i.path, code) for i, code in result.older] == [(older, "2022-H1")]
         assert result.checked(result.accepted[0]) == {}   # history kept for reference is not checked
@@ -351,8 +358,8 @@ def test_accepted_figures_with_a_wrong_total_show_as_with_errors(tmp_path, capsy
     assert "kỳ 2022-H1: 1 lỗi" in lines[wrong_line + 1]
     with Workspace.open(c) as ws:
         _, codes, cells = consolidation.matrix(ws)
-        slug_wrong = backup.read_backup(wrong).unit_slug
-        slug_clean = backup.read_backup(clean).unit_slug
+        slug_wrong = backup.read_backup(wrong).unit_key
+        slug_clean = backup.read_backup(clean).unit_key
         status, detail = cells[(slug_wrong, "2022-H1")]
         assert status == consolidation.INVALID and consolidation.STATUS_LABELS[status] == "Có lỗi"
         assert "1 lỗi" in detail and "khác tổng số hồ sơ giải quyết trước hạn, đúng hạn và quá hạn (35)" in detail

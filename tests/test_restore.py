@@ -32,7 +32,7 @@ def test_restore_brings_back_the_backup_and_saves_the_current_state(saved, tmp_p
     with Workspace.open(ws_path) as ws:
         assert ws.typed_values("2022-H1") == before
         assert ws.conn.execute("SELECT count(*) FROM backup_info").fetchone()[0] == 0
-        assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert old_state.parent == backup.default_backup_dir(ws_path)
     assert backup.verify(old_state).figures["2022-H1"]["dossier.received_total"] == 9999
     assert not list(ws_path.parent.glob(".*restore*"))
@@ -71,7 +71,7 @@ def test_bad_file_is_refused_and_the_workspace_untouched(saved, tmp_path, capsys
 
 def test_restore_refused_while_the_workspace_is_open(saved):
     ws_path, path, _, after = saved
-    window = Workspace.open(ws_path)
+    window = Workspace.open(ws_path, exclusive=True)   # as the window opens it
     try:
         window.set_value("2022-H1", "plan.tasks_planned", 3)
         with pytest.raises(backup.WorkspaceError, match="đang mở"):

@@ -48,6 +48,8 @@ def run(args) -> int:
         print(f"Đã có từ trước: {info.path.name}")
     for info, code in result.older:
         print(f"Cũ hơn tệp đã nhận, chỉ lưu lịch sử: {info.path.name} (kỳ {code})")
+    for info, name in result.renamed:
+        print(consolidation.renamed_text(info, name))
     print(f"Đã nhận {len(result.accepted)} tệp; tổng hợp lại kỳ: {', '.join(result.periods) or 'không có'}.",
           file=sys.stderr)
     return 0
