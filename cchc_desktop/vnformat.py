@@ -101,6 +101,8 @@ def parse_number(text, kind: str = NUMBER, codes: dict | None = None):
         raise NumberError("Giá trị không phải là số.")
     from decimal import Decimal
     if isinstance(text, (int, float, Decimal)):
+        if isinstance(text, (float, Decimal)) and not (text == text and abs(text) != float("inf")):
+            raise NumberError("Số quá lớn hoặc không phải là số (ví dụ 1e400 trong Excel); hãy kiểm tra lại.")
         raw = str(text)
         dec = Decimal(raw) if not isinstance(text, float) else Decimal(repr(text))
         negative = dec < 0

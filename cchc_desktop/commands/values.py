@@ -31,6 +31,8 @@ def run(args) -> int:
                     from ..reports.appendix_xlsx import import_workbook
                 except ImportError:
                     raise WorkspaceError("Chưa hỗ trợ nhập tệp Excel trong phiên bản này.")
+                if path.is_file():
+                    values_io.check_workbook(path)   # a zip bomb is refused before it is parsed
                 n = import_workbook(ws, args.period, path)
             else:
                 n = values_io.import_csv(ws, args.period, path)
