@@ -27,7 +27,12 @@ def _headers(table):
 def two_units(demo_path, tmp_path):
     """The sample unit's file and a second unit's file (same figures, another name)."""
     first = backup.make_backup(demo_path, tmp_path / "in", made_at=dt.datetime(2022, 6, 15, 9, 30))
-    with Workspace.open(demo_path) as ws:
+    other = tmp_path / "phuong-3.cchc"
+    import shutil
+    shutil.copy(demo_path, other)
+    with Workspace.open(other) as ws:
+        # another unit: its own id (a unit is its code or id, not its name)
+        ws.conn.execute("UPDATE unit SET uid = 'a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3'")
         ws.update_unit(name="UBND phường 3")
         ws.set_value("2022-H1", "survey.method", 1)
         second = backup.make_backup(ws, tmp_path / "in", made_at=dt.datetime(2022, 6, 16, 8, 0))

@@ -20,17 +20,31 @@ def default_folder() -> Path:
     return Path(docs) / "CCHC"
 
 
-def open_workspace(choice: str, path, unit: dict | None = None):
-    """Open (or make) the workspace for a first-run / File-menu choice; WorkspaceError on failure."""
-    from ..store import Workspace
+def open_workspace(choice: str, path, unit: dict | None = None, parent=None):
+    """Open (or make) the workspace for a first-run / File-menu choice; WorkspaceError on failure.
+
+    The window edits a file alone (:mod:`cchc_desktop.openlock`): when another window has it
+    open, the officer is told who and may open it only to look (None when declined)."""
+    from ..store import Workspace, WorkspaceInUse
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from ..store import WorkspaceError, os_error_text
+        raise WorkspaceError(f"Không tạo được thư mục “{path.parent}”: {os_error_text(exc)}.") from exc
     if choice == "new":
-        return Workspace.create(path, **(unit or {}))
+        Workspace.create(path, **(unit or {})).close()
     if choice == "sample" and not path.exists():
         from .. import demo   # only here: opening a file needs no sample data
         demo.create(path)
-    return Workspace.open(path)
+    try:
+        return Workspace.open(path, exclusive=True)
+    except WorkspaceInUse as exc:
+        from . import ops
+        if not ops.confirm(parent, "Tệp đang mở ở cửa sổ khác", f"{exc}\n\nMở tệp này chỉ để xem?",
+                           yes="Mở chỉ để xem", no="Không mở"):
+            return None
+        return Workspace.open(path, readonly=True)
 
 
 def ask_workspace(parent=None, title=None):
@@ -41,7 +55,7 @@ def ask_workspace(parent=None, title=None):
         dlg = FirstRunDialog(default_folder(), parent, title)
         if not dlg.exec():
             return None
-        ws = ops.run(parent, open_workspace, dlg.choice, dlg.path, dlg.unit_fields(),
+        ws = ops.run(parent, open_workspace, dlg.choice, dlg.path, dlg.unit_fields(), parent=parent,
                      title="Không mở được tệp dữ liệu")
         if ws is not None:
             return ws
@@ -62,9 +76,14 @@ class Controller:
         if action == "new":
             ws = ask_workspace(self.window, "Tạo đơn vị mới")
         elif action == "sample":
-            ws = ops.run(self.window, open_workspace, "sample", default_folder() / "du-lieu-mau.cchc")
+            ws = ops.run(self.window, open_workspace, "sample", default_folder() / "du-lieu-mau.cchc",
+                         parent=self.window)
         else:
-            ws = ops.run(self.window, open_workspace, "open", path, title="Không mở được tệp dữ liệu")
+            current = self.window.ws
+            if current is not None and path and Path(path).resolve() == Path(current.path).resolve():
+                return   # already open here
+            ws = ops.run(self.window, open_workspace, "open", path, title="Không mở được tệp dữ liệu",
+                         parent=self.window)
         if ws is not None:
             self.window.set_workspace(ws)
             settings.remember_workspace(ws.path)

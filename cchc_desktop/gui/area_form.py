@@ -499,6 +499,7 @@ class AreaForm(QWidget):
         head.sectionResized.connect(self._section_resized)
         self._label_needs = self._label_width_needed()
         self.message = QLabel("")
+        self.message.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.message.setWordWrap(True)
         self.message.setObjectName("messageLabel")
         layout = QVBoxLayout(self)

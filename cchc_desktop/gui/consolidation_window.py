@@ -10,6 +10,7 @@ The consolidated appendices print through :mod:`cchc_desktop.reports`.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -25,14 +26,20 @@ from ..vnformat import format_number
 STATUS_COLOURS = {consolidation.RECEIVED: "#c8e6c9", consolidation.MISSING: "#eeeeee",
                   consolidation.ERROR: "#ffcdd2", consolidation.INVALID: "#ffe0b2"}
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#8d6e00", "explained": "#5f6368"}
-FILE_STATUS = {"accepted": "Đang dùng", "superseded": "Đã thay bằng tệp mới hơn", "refused": "Bị từ chối"}
+FILE_STATUS = {"accepted": "Đang dùng", "superseded": "Chỉ lưu lịch sử", "refused": "Bị từ chối"}
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows *text* as it is: Qt takes a tooltip with anything like a tag for
+    rich text, so a forged unit or file name would render; escaped inside a paragraph, it cannot."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _item(text, tooltip: str | None = None, align_right: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem("" if text is None else str(text))
     item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
     if tooltip:
-        item.setToolTip(tooltip)
+        item.setToolTip(plain_tooltip(tooltip))
     if align_right:
         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
     return item
@@ -117,6 +124,7 @@ class ConsolidationWindow(QWidget):
         self.matrix.currentCellChanged.connect(self._matrix_cell)
         self.matrix_label = QLabel("Chọn một ô để xem kết quả kiểm tra số liệu của đơn vị trong kỳ đó.")
         self.matrix_label.setWordWrap(True)
+        self.matrix_label.setTextFormat(Qt.PlainText)   # unit names come from received files
         self.matrix_findings = QListWidget()
         self.matrix_findings.setObjectName("matrixFindings")
         self.matrix_findings.setWordWrap(True)
@@ -141,6 +149,7 @@ class ConsolidationWindow(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.PlainText)   # file names and reasons from received files
         lay.addWidget(self.status)
 
         self._default_dir = Path(ws.path).parent if ws is not None and getattr(ws, "path", None) else Path.home()
@@ -155,7 +164,8 @@ class ConsolidationWindow(QWidget):
         self._close_owned()
         self.cws, self._owned = ws, owned
         unit = ws.unit()
-        self.file_label.setText(f"<b>{unit['name']}</b> — {Path(ws.path).name}")
+        self.file_label.setTextFormat(Qt.RichText)
+        self.file_label.setText(f"<b>{html.escape(unit['name'])}</b> — {html.escape(Path(ws.path).name)}")
         self._enable(True)
         try:   # checks an earlier session left unfinished (the figures themselves are whole)
             consolidation.check_received(ws)
@@ -234,13 +244,20 @@ class ConsolidationWindow(QWidget):
         if result.duplicates:
             parts.append(f"{len(result.duplicates)} tệp đã nhận từ trước")
         if result.older:
-            parts.append(f"{len(result.older)} kỳ cũ hơn số liệu đang dùng (chỉ lưu lịch sử)")
+            # an older file arriving after a newer one: named, so the officer can ask the unit
+            names = ", ".join(f"{info.path.name} (kỳ {code})" for info, code in result.older[:5])
+            more = f" và {len(result.older) - 5} kỳ khác" if len(result.older) > 5 else ""
+            parts.append(f"{len(result.older)} kỳ cũ hơn số liệu đang dùng, chỉ lưu lịch sử "
+                         f"(tệp tạo trước tệp đã nhận): {names}{more}")
         with_errors = [i for i in result.accepted if any(c.errors for c in result.checked(i).values())]
         if with_errors:
             parts.append(f"{len(with_errors)} tệp có số liệu không qua kiểm tra (ô “Có lỗi” trong bảng đơn vị × kỳ)")
         if result.refused:
             parts.append(f"{len(result.refused)} tệp bị từ chối (xem thẻ “Tệp bị từ chối”)")
-        self.status.setText("; ".join(parts) + ".")
+        text = "; ".join(parts) + "."
+        for info, name in result.renamed:
+            text += "\n" + consolidation.renamed_text(info, name)
+        self.status.setText(text)
         if result.periods and self.code not in result.periods:
             self.code = result.periods[-1]
         self.refresh()

@@ -295,6 +295,7 @@ class DetailGrid(QWidget):
         self.add_button = QPushButton("Thêm dòng", self)
         self.delete_button = QPushButton("Xóa dòng đang chọn", self)
         self.message = QLabel("")
+        self.message.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
         feeds = [self.ws.catalogue[c.feeds].label for c in table.columns if c.feeds and c.feeds in ws.catalogue]

@@ -46,6 +46,7 @@ class UnitDialog(QDialog):
         self.ws = ws
         self.ui = Ui_UnitDialog()
         self.ui.setupUi(self)
+        _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
         unit = ws.unit()
         for f in self.TEXT_FIELDS:
@@ -90,6 +91,7 @@ class PeriodDialog(QDialog):
         self.ws, self.code = ws, code
         self.ui = Ui_PeriodDialog()
         self.ui.setupUi(self)
+        _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
         for k in periods.KINDS:
             self.ui.kind.addItem(periods.kind_label(k), k)
@@ -162,6 +164,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_UnlockDialog()
         self.ui.setupUi(self)
+        _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
         self.setWindowTitle(f"Mở khóa {label}")
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -186,6 +189,7 @@ class DocumentDialog(QDialog):
         self.doc_id = doc["id"] if doc else None
         self.ui = Ui_DocumentDialog()
         self.ui.setupUi(self)
+        _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
         self.ui.docType.addItems(DOC_TYPES)
         self.ui.area.addItem("(không ghi)", None)
@@ -238,6 +242,7 @@ class FirstRunDialog(QDialog):
         self.choice, self.path = None, None
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
+        _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
         if title:
             self.setWindowTitle(title)
@@ -301,6 +306,7 @@ class BackupDialog(QDialog):
         self.ws = ws
         self.ui = Ui_BackupDialog()
         self.ui.setupUi(self)
+        _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
         folder = ws.setting(backup.FOLDER_SETTING) or str(backup.default_backup_dir(ws.path))
         self.ui.folder.setText(folder)
@@ -328,3 +334,10 @@ class BackupDialog(QDialog):
         self.ws.set_setting(backup.FOLDER_SETTING, str(folder))
         self.ws.set_setting(backup.KEEP_SETTING, self.ui.keep.value())
         super().accept()
+
+
+def _plain_errors(ui):
+    """An error label shows names as typed or received: plain text, never rich text."""
+    label = getattr(ui, "errorLabel", None)
+    if label is not None:
+        label.setProperty("textFormat", 0)   # Qt.PlainText

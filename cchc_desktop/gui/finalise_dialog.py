@@ -43,6 +43,7 @@ class FinaliseDialog(QDialog):
         self.setObjectName("finaliseDialog")
         self.resize(760, 480)
         self.intro = QLabel()
+        self.intro.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.intro.setWordWrap(True)
         self.errors_label = QLabel("Lỗi phải sửa trước khi chốt:")
         self.errors = QListWidget()
@@ -60,6 +61,7 @@ class FinaliseDialog(QDialog):
         self.empty.setObjectName("finaliseEmpty")
         self.empty.setWordWrap(True)
         self.message = QLabel()
+        self.message.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e")
         self.buttons = QDialogButtonBox()

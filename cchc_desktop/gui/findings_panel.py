@@ -62,6 +62,7 @@ class FindingsPanel(QWidget):
         self.recheck = QPushButton("Kiểm tra lại")
         self.recheck.clicked.connect(self.refresh)
         self.message = QLabel()
+        self.message.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.message.setStyleSheet(f"color: {ERROR_COLOUR}")
         self.message.setWordWrap(True)
         ack_row = QHBoxLayout()

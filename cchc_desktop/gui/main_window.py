@@ -90,6 +90,7 @@ class WindowUi:
         bar = self.topBarLayout = QHBoxLayout(self.topBar)
         self.unitLabel = QLabel("Đơn vị", self.topBar)
         self.unitLabel.setObjectName("unitLabel")
+        self.unitLabel.setProperty("textFormat", 0)   # Qt.PlainText: the unit's name as typed
         font = self.unitLabel.font()
         font.setBold(True)
         self.unitLabel.setFont(font)
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         self._findings_timer.setInterval(FINDINGS_DELAY_MS)
         self._findings_timer.timeout.connect(self._refresh_findings)
         self.saved_label = QLabel("")
+        self.saved_label.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label, 1)
         self._connect_actions()
@@ -298,7 +300,11 @@ class MainWindow(QMainWindow):
         nav.setCurrentRow(0)
         self.show_page(HOME)
         self._update_actions()
-        self.saved_label.setText(f"Tệp dữ liệu: {ws.path} – mọi thay đổi được lưu ngay khi nhập.")
+        if getattr(ws, "readonly", False):
+            self.saved_label.setText(f"Tệp dữ liệu: {ws.path} – CHỈ XEM: tệp đang mở để sửa ở cửa sổ khác; "
+                                     "không sửa được ở đây.")
+        else:
+            self.saved_label.setText(f"Tệp dữ liệu: {ws.path} – mọi thay đổi được lưu ngay khi nhập.")
 
     def _fill_periods(self, select: str | None = None):
         combo = self.ui.periodCombo
@@ -317,7 +323,8 @@ class MainWindow(QMainWindow):
     def _update_unit(self):
         unit = self.ws.unit()
         self.ui.unitLabel.setText(unit["name"])
-        self.setWindowTitle(f"{unit['name']} – {Path(self.ws.path).name} – CCHC Desktop")
+        shown = " (chỉ xem)" if getattr(self.ws, "readonly", False) else ""
+        self.setWindowTitle(f"{unit['name']} – {Path(self.ws.path).name}{shown} – CCHC Desktop")
 
     def page(self, page_id: str) -> QWidget:
         """The page *page_id*, built the first time it is shown."""
@@ -485,8 +492,8 @@ class MainWindow(QMainWindow):
         officer's work nor the closing of the window.  Returns the file made, or None.
         """
         ws = self.ws
-        if ws is None or ws.conn is None or (not daily and not self._changed):
-            return None
+        if ws is None or ws.conn is None or ws.readonly or (not daily and not self._changed):
+            return None   # (a file open only to look is backed up by the window that edits it)
         from .. import backup
         try:
             made = backup.auto_backup(ws, daily=daily)
@@ -686,7 +693,7 @@ class MainWindow(QMainWindow):
         from ..store import Workspace
         if ops.run(self, self.ws.copy_to, path, overwrite=True) is None:
             return
-        new = ops.run(self, Workspace.open, path)
+        new = ops.run(self, Workspace.open, path, exclusive=True)
         if new is not None:
             self.set_workspace(new)
             settings.remember_workspace(path)

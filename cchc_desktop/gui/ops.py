@@ -22,6 +22,7 @@ def run(parent, func, *args, title: str = "Không thực hiện được", **kwa
 def show_error(parent, message: str, title: str = "Không thực hiện được"):
     from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    box.setProperty("textFormat", 0)   # Qt.PlainText: a message names files and units as received
     box.button(QMessageBox.Ok).setText("Đồng ý")
     box.exec()
 
@@ -29,6 +30,7 @@ def show_error(parent, message: str, title: str = "Không thực hiện được
 def confirm(parent, title: str, message: str, yes: str = "Đồng ý", no: str = "Hủy") -> bool:
     from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Question, title, message, QMessageBox.NoButton, parent)
+    box.setProperty("textFormat", 0)   # Qt.PlainText
     ok = box.addButton(yes, QMessageBox.AcceptRole)
     box.addButton(no, QMessageBox.RejectRole)
     box.setDefaultButton(ok)

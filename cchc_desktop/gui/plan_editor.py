@@ -70,6 +70,7 @@ class PlanEditor(QWidget):
         self.tabs.addTab(_scrolling(self._plans_tab()), "Kế hoạch và mục tiêu")
         self.tabs.addTab(_scrolling(self._tasks_tab()), "Nhiệm vụ kế hoạch năm")
         self.message = QLabel()
+        self.message.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.message.setObjectName("planMessage")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -232,6 +233,7 @@ class PlanEditor(QWidget):
         target_box = QGroupBox("Mục tiêu đang chọn")
         target_box.setLayout(t_form)
         self.target_summary = QLabel()
+        self.target_summary.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
 
         right = QVBoxLayout()
         right.addWidget(plan_box)

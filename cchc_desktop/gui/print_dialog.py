@@ -94,6 +94,7 @@ class PrintDialog(QDialog):
         self.pages.setSpacing(8)
         self.pages.setMinimumSize(520, 460)
         self.status = QLabel("")
+        self.status.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.status.setWordWrap(True)
 
         preview_box = QVBoxLayout()

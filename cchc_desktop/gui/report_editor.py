@@ -7,6 +7,8 @@ one undoable operation of the core.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
@@ -41,6 +43,7 @@ class ReportEditor(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.status = QLabel()
+        self.status.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.status.setWordWrap(True)
         self.draft_button = QPushButton("Lập bản nháp từ số liệu")
         self.draft_button.setToolTip("Viết phần đang chọn từ số liệu, sổ văn bản và mục tiêu của kỳ")
@@ -104,7 +107,7 @@ class ReportEditor(QWidget):
         if row < 0:
             return
         self._current = draft.ALL_SECTIONS[row]
-        self.title.setText(f"<b>{self.sections.item(row).text()}</b>")
+        self.title.setText(f"<b>{html.escape(self.sections.item(row).text())}</b>")
         self.editor.blockSignals(True)
         self.editor.setPlainText(self.texts.get(self._current, ""))
         self.editor.blockSignals(False)

@@ -114,6 +114,7 @@ class SendDialog(QDialog):
         lay.addWidget(mail, 1)
 
         self.status = QLabel("")
+        self.status.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)

@@ -29,6 +29,7 @@ class TargetsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.message = QLabel()
+        self.message.setProperty("textFormat", 0)   # Qt.PlainText: data as typed, never rich text
         self.message.setWordWrap(True)
         self.chart_view = self._make_chart_view()
         split = QSplitter(Qt.Vertical)
