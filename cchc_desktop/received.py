@@ -98,7 +98,7 @@ def canonical_code(code) -> str:
     """The canonical form of a period code (``2022-h1`` → ``2022-H1``); PeriodError otherwise."""
     if not isinstance(code, str):
         raise periods.PeriodError(f"Kỳ báo cáo “{code!r}” không hợp lệ.")
-    return periods.parse_code(code).code
+    return periods.canonical(code)
 
 
 @lru_cache(maxsize=256)
