@@ -19,7 +19,22 @@ from pathlib import Path
 from .paths import resource
 from .vnformat import CODE, NUMERIC_KINDS, TEXT, nfc, parse_number
 
-ROLLUPS = ("sum", "last", "first", "cumulative", "derived", "none")
+# How a figure of a longer period follows from the figures of the periods it is made of
+# (quarters of a year, months of a quarter; see rollup.py):
+#   sum              a flow: the parts' sum
+#   first            a stock at the start (carried over): the first part's value
+#   last             a stock at the end (pending, staff, procedures in force): the last part's value
+#   cumulative       cumulative within the year (tasks done so far): the last part's value, never falling
+#   opening_plus_sum a total that holds the stock carried in (received = carried over + received in
+#                    the period): the first part's opening stock + the sum of each part's in-period flow
+#   any              a yes (1) / no (0) answer "did it happen in the period": yes when any part says yes
+#   derived          a rate: worked out again from the rolled-up parts, never rolled up itself
+#   none             cannot be known from the parts (a share of the period's dossiers typed without its
+#                    parts, "procedures that had a dossier"): the longer period's own figure only
+ROLLUPS = ("sum", "last", "first", "cumulative", "opening_plus_sum", "any", "derived", "none")
+# The roll-ups a derived plain sum (a + b) may keep instead of "derived": its parts all roll up
+# that way, so rolling up the typed aggregate gives what summing the rolled-up parts would.
+LINEAR_ROLLUPS = ("sum", "first", "last", "cumulative")
 KINDS = ("count", "percent", "ratio", "money", "number", "code", "text")
 
 
@@ -87,15 +102,18 @@ class Area(Record):
 
 class Indicator(Record):
     """One statistic: a stable key and how to read, check, roll up and print it."""
-    __slots__ = ("key", "label", "unit", "kind", "rollup", "area", "codes", "formula", "decimals", "help")
+    __slots__ = ("key", "label", "unit", "kind", "rollup", "area", "codes", "formula", "decimals", "help",
+                 "opening")
 
     def __init__(self, key: str, label: str, unit: str, kind: str, rollup: str, area: int,
                  codes: dict | None = None, formula: str | None = None, decimals: int | None = None,
-                 help: str = ""):
+                 help: str = "", opening: str | None = None):
         # codes: {int value: wording}; formula: a derived rate's arithmetic over keys;
-        # decimals: how precisely it prints
+        # decimals: how precisely it prints; opening: for rollup "opening_plus_sum", the key of
+        # the stock carried in that the total holds
         self._set(key=key, label=label, unit=unit, kind=kind, rollup=rollup, area=area,
-                  codes={} if codes is None else codes, formula=formula, decimals=decimals, help=help)
+                  codes={} if codes is None else codes, formula=formula, decimals=decimals, help=help,
+                  opening=opening)
 
     @property
     def derived(self) -> bool:
@@ -306,6 +324,9 @@ class Catalogue:
             for part in formula.keys:
                 if part not in self._by_key:
                     raise CatalogueError(f"Công thức của {key} dùng mã không có: {part}")
+        self._formulas = {k: self._formulas[k] for k in _dependency_order(self._formulas)}
+        for ind in self._by_key.values():
+            _check_rollup(ind, self._by_key, self._formulas.get(ind.key))
         tables = tuple(_detail(t) for t in (details or {}).get("tables", []))
         for table in tables:
             for col in table.columns:
@@ -358,12 +379,21 @@ class Catalogue:
         return {c.feeds: (t.name, c.key) for t in self.detail_tables for c in t.columns if c.feeds}
 
     def compute_derived(self, values: dict) -> dict:
-        """Derived rates computed from *values* (only those whose parts are all there)."""
+        """Derived figures computed from *values* (only those whose parts are all there).
+
+        Formulas are worked out parts first, and a figure a formula needs is the one in
+        *values* when there is one (typed wins), else the one computed: a typed aggregate
+        without its split (online dossiers 7.600, no partial/full) still feeds the rate
+        built on it.
+        """
         out = {}
+        known = dict(values)
         for key, formula in self._formulas.items():
-            v = formula.evaluate(values)
+            v = formula.evaluate(known)
             if v is not None:
                 out[key] = v
+                if known.get(key) is None:
+                    known[key] = v
         return out
 
     def to_json(self) -> dict:
@@ -371,6 +401,8 @@ class Catalogue:
         def ind(i: Indicator):
             d = {"key": i.key, "label": i.label, "unit": i.unit, "kind": i.kind,
                  "rollup": i.rollup, "area": i.area}
+            if i.opening:
+                d["opening"] = i.opening
             if i.codes:
                 d["codes"] = [{"value": v, "label": l} for v, l in i.codes.items()]
             if i.formula:
@@ -390,6 +422,45 @@ class Catalogue:
         }
 
 
+def _dependency_order(formulas: dict) -> list:
+    """The derived keys, each after the derived keys its formula uses (catalogue order otherwise)."""
+    order, state = [], {}
+
+    def visit(key, path):
+        if state.get(key) == "done":
+            return
+        if state.get(key) == "open":
+            raise CatalogueError("Công thức vòng quanh: " + " → ".join([*path, key]))
+        state[key] = "open"
+        for part in formulas[key].keys:
+            if part in formulas:
+                visit(part, [*path, key])
+        state[key] = "done"
+        order.append(key)
+
+    for key in formulas:
+        visit(key, [])
+    return order
+
+
+def _check_rollup(ind: Indicator, by_key: dict, formula: "Formula | None"):
+    """Refuse a roll-up that cannot be right for the indicator (see ROLLUPS)."""
+    if ind.rollup == "opening_plus_sum":
+        opening = by_key.get(ind.opening or "")
+        if opening is None or opening.rollup != "first":
+            raise CatalogueError(f"Chỉ tiêu {ind.key}: cộng dồn “opening_plus_sum” cần “opening” là mã "
+                                 f"chỉ tiêu tồn đầu kỳ (cộng dồn “first”)")
+    elif ind.opening:
+        raise CatalogueError(f"Chỉ tiêu {ind.key}: “opening” chỉ dùng với cộng dồn “opening_plus_sum”")
+    if ind.rollup == "any" and set(ind.codes) != {0, 1}:
+        raise CatalogueError(f"Chỉ tiêu {ind.key}: cộng dồn “any” chỉ dùng cho câu trả lời Có = 1 / Không = 0")
+    if formula is not None and ind.rollup != "derived":
+        plain = all(ch not in formula.text for ch in "*/-")
+        if not plain or any(by_key[k].rollup != ind.rollup for k in formula.keys):
+            raise CatalogueError(f"Chỉ tiêu {ind.key}: chỉ tổng cộng (a + b) của các chỉ tiêu cùng cách cộng dồn "
+                                 f"“{ind.rollup}” mới được cộng dồn như các thành phần")
+
+
 def _indicator(row: dict) -> Indicator:
     try:
         key, kind, rollup = row["key"], row["kind"], row.get("rollup", "sum")
@@ -404,10 +475,14 @@ def _indicator(row: dict) -> Indicator:
         raise CatalogueError(f"Chỉ tiêu mã {key} thiếu danh sách mã")
     if kind not in NUMERIC_KINDS and kind != TEXT:
         raise CatalogueError(f"Chỉ tiêu {key}: loại không hợp lệ {kind}")
+    if row.get("formula") and row.get("rollup") not in LINEAR_ROLLUPS:
+        rollup = "derived"
+    if rollup == "derived" and not row.get("formula"):
+        raise CatalogueError(f"Chỉ tiêu {key}: cách cộng dồn “derived” cần có công thức")
     return Indicator(key=key, label=nfc(row["label"]), unit=nfc(row.get("unit", "")), kind=kind,
-                     rollup="derived" if row.get("formula") else rollup, area=int(row["area"]),
+                     rollup=rollup, area=int(row["area"]),
                      codes=codes, formula=row.get("formula"), decimals=row.get("decimals"),
-                     help=nfc(row.get("help", "")))
+                     help=nfc(row.get("help", "")), opening=row.get("opening"))
 
 
 def _detail(t: dict) -> DetailTable:

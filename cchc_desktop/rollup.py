@@ -3,13 +3,15 @@
 A value can come from several places.  What the officer typed for the period wins;
 otherwise the value is computed: from the detail tables (dossiers by field …), from the
 documents register, from the annual plan's tasks, from the quarters of a longer period
-(sum for flows, last for stocks, first for carried-over, cumulative as last), and
-finally the derived rates from their parts.  Every computed alternative is kept beside
+(as the catalogue's ``rollup`` of each indicator says: sum for flows, last for stocks
+at the end, first for the carried-over, carried-over + in-period flows for a total that
+holds it), and finally the derived rates, worked out again from the rolled-up parts.  Every computed alternative is kept beside
 the typed one in :attr:`Cell.computed`, so a check can flag a typed H1 value that
 disagrees with the roll-up of its quarters.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from . import periods
@@ -39,34 +41,87 @@ class Cell:
         return self.source == TYPED
 
 
-def rollup_quarters(ws: Workspace, code: str) -> tuple[dict, dict]:
-    """(key → value, key → quarters used) rolled up from the quarters of a longer period."""
-    name = periods.parse_code(code)
-    # A quarter from its three months when all were added; a longer period from its quarters
-    # (a quarter not added, from its three months); a custom period from nothing.
-    have = [p.code for p in ws.periods()]
-    parts = [(c, values(ws, c, with_rollup=name.kind not in periods.QUARTERS))
-             for c in periods.rollup_parts(code, have)]
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _total(nums):
+    if all(isinstance(v, int) for v in nums):
+        return sum(nums)
+    return math.fsum(nums)
+
+
+def roll(how: str, series: list, openings: list | None = None, codes: dict | None = None):
+    """The value of a longer period from its parts' values *series* (one per part, in order,
+    ``None`` where a part has none), rolled up *how* (see ``catalogue.ROLLUPS``); ``None``
+    when it cannot be known.
+
+    Every part must be known where the roll-up reads it: a year whose fourth quarter has no
+    figure has no rolled-up sum, and a year whose first quarter has no carried-over has no
+    carried-over (a later quarter's is not the year's).  *openings* are the parts' opening
+    stocks for ``opening_plus_sum``; *codes* the answer's code list for ``any``.
+    """
+    if not series:
+        return None
+    if how == "sum":
+        return _total(series) if all(_number(v) for v in series) else None
+    if how == "first":
+        return series[0] if _number(series[0]) else None
+    if how in ("last", "cumulative"):
+        return series[-1] if _number(series[-1]) else None
+    if how == "opening_plus_sum":
+        if openings is None or len(openings) != len(series):
+            return None
+        if not all(_number(v) for v in (*series, *openings)):
+            return None
+        return openings[0] + _total([v - o for v, o in zip(series, openings)])
+    if how == "any":
+        if codes is not None and set(codes) != {0, 1}:
+            return None   # a template that words the answer otherwise: no "yes" to look for
+        if any(v == 1 for v in series):
+            return 1
+        return 0 if all(v == 0 for v in series) else None
+    return None   # derived (worked out again from the rolled-up parts) and none
+
+
+def _used(how: str, codes: tuple) -> tuple:
+    """The parts a roll-up read (what the window names as its source)."""
+    if how == "first":
+        return codes[:1]
+    if how in ("last", "cumulative"):
+        return codes[-1:]
+    return codes
+
+
+def rollup_components(ws: Workspace, code: str) -> tuple[dict, dict]:
+    """(key → value, key → parts used) rolled up from the periods *code* is made of.
+
+    Only a period whose every month is covered by its parts rolls up; each part's figures
+    are its own :func:`values` (typed, computed or rolled up from its own parts).
+    """
+    # each quarter, or the three months of a quarter not added (periods.rollup_parts), in time
+    # order; a roll-up that does not cover every month of the period is none at all
+    codes = periods.rollup_parts(code, [p.code for p in ws.periods()])
+    if not codes or not periods.covers(code, codes):
+        return {}, {}
+    parts = [values(ws, c) for c in codes]
     out, used = {}, {}
-    present = set().union(*(vals.keys() for _, vals in parts))
+    present = set().union(*(vals.keys() for vals in parts))
     for ind in ws.catalogue:
-        if ind.key not in present:
+        if ind.key not in present or ind.rollup in ("derived", "none"):
             continue
-        series = [(c, vals[ind.key].value) for c, vals in parts
-                  if ind.key in vals and vals[ind.key].value is not None]
-        if not series:
-            continue
-        if ind.rollup == "sum":
-            nums = [v for _, v in series if isinstance(v, (int, float))]
-            if len(nums) != len(series):
-                continue
-            out[ind.key] = sum(nums)
-            used[ind.key] = tuple(c for c, _ in series)
-        elif ind.rollup in ("last", "cumulative"):
-            out[ind.key], used[ind.key] = series[-1][1], (series[-1][0],)
-        elif ind.rollup == "first":
-            out[ind.key], used[ind.key] = series[0][1], (series[0][0],)
+        series = [_value(vals, ind.key) for vals in parts]
+        openings = [_value(vals, ind.opening) for vals in parts] if ind.opening else None
+        codes_of = ws.code_list(ind.key) if ind.rollup == "any" else None
+        v = roll(ind.rollup, series, openings, codes_of)
+        if v is not None:
+            out[ind.key], used[ind.key] = v, _used(ind.rollup, codes)
     return out, used
+
+
+def _value(cells: dict, key):
+    cell = cells.get(key)
+    return None if cell is None else cell.value
 
 
 def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, Cell]:
@@ -94,7 +149,7 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, C
         offer(TASKS, "plan.tasks_planned", counts[0])
         offer(TASKS, "plan.tasks_done", counts[1])
     if with_rollup and periods.components(period.kind):
-        rolled, used = rollup_quarters(ws, code)
+        rolled, used = rollup_components(ws, code)
         for key, v in rolled.items():
             offer(ROLLUP, key, v, used[key])
             cells[key].rolled_from = used[key]

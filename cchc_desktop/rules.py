@@ -630,7 +630,6 @@ def _rule_window(ctx, rule: Rule):
 def _rule_rollup(ctx, rule: Rule):
     """A typed figure vs. what the detail tables, the registers or the quarters give."""
     labels = rollup.SOURCE_LABELS
-    p = ctx.period
     for key, cell in ctx.cells.items():
         if not cell.typed or not cell.computed or isinstance(cell.value, str):
             continue
@@ -643,8 +642,7 @@ def _rule_rollup(ctx, rule: Rule):
             if abs(other - cell.value) <= EPS:
                 continue
             if source == rollup.ROLLUP:
-                if not _rollup_complete(ind.rollup, cell.rolled_from, p):
-                    continue
+                # rollup.values gives a rolled-up figure only when every part it reads is there
                 where = ", ".join(periods.parse_code(c).short_label for c in cell.rolled_from)
                 source_text = f"{labels[source]} ({where})"
                 severity = rule.severity
@@ -656,19 +654,6 @@ def _rule_rollup(ctx, rule: Rule):
                        f"là {ctx.show(key, other)}.")
             yield Finding(f"{rule.code}.{source}", severity, [key], {key: cell.value, f"{source}:{key}": other},
                           message, ind.area)
-
-
-def _rollup_complete(how: str, used: tuple, p) -> bool:
-    if not used or not periods.components(p.kind):
-        return False
-    first, last = periods.month_range(p.name)
-    if how == "sum":
-        return periods.covers(p.code, used)
-    if how in ("last", "cumulative"):
-        return periods.month_range(used[-1])[1] == last
-    if how == "first":
-        return periods.month_range(used[0])[0] == first
-    return False
 
 
 def _rule_cumulative(ctx, rule: Rule):

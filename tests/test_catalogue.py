@@ -26,8 +26,9 @@ it.computers iso.applied""".split()
 CORE_RATES = {
     "plan.completion_rate": "plan.tasks_done / plan.tasks_planned * 100",
     "dossier.on_time_rate": "(dossier.resolved_early + dossier.resolved_on_time) / dossier.resolved_total * 100",
-    "dossier.online_rate": "(dossier.received_online_partial + dossier.received_online_full) / "
-                           "(dossier.received_total - dossier.carried_over) * 100",
+    # the brief's (partial + full) / (received - carried over), through the aggregate that is that
+    # sum, so a typed online total without its split still gives the rate
+    "dossier.online_rate": "dossier.received_online / (dossier.received_total - dossier.carried_over) * 100",
     "survey.coverage_rate": "survey.forms / dossier.resolved_total * 100",
     "survey.satisfaction_rate": "survey.satisfied / survey.forms * 100",
     "digitization.components_rate": "digitization.components_full / digitization.received * 100",
@@ -49,7 +50,10 @@ def test_core_keys_are_all_there(cat):
     assert cat["dossier.carried_over"].rollup == "first"
     assert cat["plan.tasks_done"].rollup == "cumulative"
     assert cat["tthc.in_force"].rollup == "last"
-    assert cat["dossier.received_total"].rollup == "sum"
+    # received holds the carried-over: first carried-over + the in-period receipts
+    assert cat["dossier.received_total"].rollup == "opening_plus_sum"
+    assert cat["dossier.pending"].rollup == "last"
+    assert cat["dossier.received_online"].formula == "dossier.received_online_partial + dossier.received_online_full"
 
 
 def test_core_rates_keep_their_formulas(cat):
@@ -114,7 +118,9 @@ def test_code_lists_as_the_seeds_print_them(cat):
     assert cat["survey.method"].codes == {0: "Trực tuyến", 1: "Phát phiếu", 2: "Kết hợp"}
     for ind in cat:
         if ind.kind == "code":
-            assert ind.codes and ind.rollup == "last", ind.key
+            # a state at the end, "did it happen" (yes when any part says yes), or the period's own answer
+            assert ind.codes and ind.rollup in ("last", "any", "none"), ind.key
+    assert cat["dialogue.held"].rollup == "any" and cat["survey.method"].rollup == "none"
     with pytest.raises(Exception):
         cat["org.working_rules"].parse("0")
 
