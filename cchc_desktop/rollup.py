@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import periods
 from .store import Workspace
+from .vnformat import from_stored
 
 TYPED, DETAIL, REGISTER, TASKS, ROLLUP, DERIVED = (
     "typed", "detail", "register", "tasks", "rollup", "derived")
@@ -140,7 +141,8 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, C
 
     for key, e in entries.items():
         if e["value"] is not None:
-            cells[key] = Cell(key, e["value"], TYPED, note=e["note"])
+            # a figure typed with trailing zeros is stored as its text ("85,10"): read it back
+            cells[key] = Cell(key, from_stored(e["value"]), TYPED, note=e["note"])
     for key, total in ws.detail_totals(code).items():
         offer(DETAIL, key, total)
     offer(REGISTER, "direction.documents_issued", ws.documents_count(code))
@@ -163,6 +165,11 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, C
         if key in cells and cells[key].note is None:
             cells[key].note = e["note"]
     return cells
+
+
+def typed_values(ws: Workspace, code: str) -> dict[str, object]:
+    """key → value as typed for the period (nothing computed), read back as :func:`values` does."""
+    return {k: from_stored(v) for k, v in ws.typed_values(code).items()}
 
 
 def plain_values(ws: Workspace, code: str) -> dict[str, object]:

@@ -30,14 +30,14 @@ import json
 import re
 import statistics
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from . import periods, plans, rollup
 from .catalogue import CatalogueError, Formula
 from .paths import resource
 from .store import Workspace, WorkspaceError, now
-from .vnformat import format_date, format_number, nfc
+from .vnformat import Figure, decimals_of, format_date, format_number, nfc
 
 ERROR, WARNING = "error", "warning"
 SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
@@ -291,19 +291,8 @@ def area_of(definition: dict, catalogue) -> int | None:
 
 # ---- formatting ----------------------------------------------------------------------
 
-def _decimals_typed(value) -> int:
-    """How many decimals a typed value was written with (77 → 0, 99.8 → 1)."""
-    if isinstance(value, int):
-        return 0
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        return 6
-    frac = text.partition(".")[2].rstrip("0")
-    return len(frac)
-
-
-def _round(value, decimals: int) -> Decimal:
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+def _round(value, decimals: int, rounding=ROUND_HALF_UP) -> Decimal:
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
 
 def _show(value, decimals: int | None = 2) -> str:
@@ -394,7 +383,7 @@ class _Context:
             end = (self.period.year, _months(self.period)[1])
             earlier = [p for p in self.ws.periods() if (p.year, _months(p)[1]) < end]
             # The last dozen periods say what is usual; older ones would only slow the check.
-            self._history = [(p.code, self.ws.typed_values(p.code), periods.span_months(p.name))
+            self._history = [(p.code, rollup.typed_values(self.ws, p.code), periods.span_months(p.name))
                              for p in earlier[-12:]]
         return self._history
 
@@ -559,18 +548,20 @@ def _rate_of(ctx, rule: Rule, key: str):
         return
     typed = cell.value
     ind = ctx.cat[key]
-    places = _decimals_typed(typed)
+    # The typed rate must be the computed one rounded at the precision typed ("77" for
+    # 34 / 44 = 77,27; "85,10" is checked to two places).  Only the computed value cut off
+    # at that precision (97,95 for 97,958) is a rounding slip, a warning; anything else
+    # ("86" for 85,11) is a wrong figure.
+    places = decimals_of(typed)
     rounded = _round(computed, places)
-    diff = abs(Decimal(repr(float(typed))) - rounded)
-    if diff == 0:
+    as_typed = Decimal(repr(float(typed))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if as_typed == rounded:
         return
-    step = Decimal(1).scaleb(-places)
     severity = rule.severity
-    # One unit in the last printed place is a rounding slip (97,95 for 97,958), not a wrong figure.
-    slip = ind.kind in ("percent", "ratio") and diff <= step
+    slip = ind.kind in ("percent", "ratio") and as_typed == _round(computed, places, ROUND_DOWN)
     named = [f"{ctx.label(k)} ({ctx.show(k, ctx.values.get(k))})" for k in formula.keys]
     parts = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " và " + named[-1]
-    shown = format_number(float(rounded)) if places else format_number(int(rounded))
+    shown = format_number(Figure(float(rounded), places)) if places else format_number(int(rounded))
     exact = format_number(computed, max(places + 1, 2))
     unit = "%" if ind.kind == "percent" else ""
     if slip:
@@ -579,7 +570,7 @@ def _rate_of(ctx, rule: Rule, key: str):
                    f"làm tròn là {shown}{unit}.")
     else:
         default = (f"{ind.label} nhập {format_number(typed)}{unit} không khớp với số tính từ {parts}: "
-                   f"{exact}{unit}.")
+                   f"{exact}{unit}" + (f", làm tròn là {shown}{unit}." if unit else "."))
     fields = {"typed": format_number(typed), "computed": exact, "label": ind.label}
     values = {key: typed, **{k: ctx.values.get(k) for k in formula.keys}}
     f = _finding(ctx, rule, [key, *formula.keys], values, default, fields)
@@ -668,7 +659,7 @@ def _rule_cumulative(ctx, rule: Rule):
         if v is None or isinstance(v, str):
             continue
         for q in reversed(earlier):
-            before = ctx.ws.typed_values(q.code).get(key)
+            before = rollup.typed_values(ctx.ws, q.code).get(key)
             if before is None or isinstance(before, str):
                 continue
             if v < before - EPS:

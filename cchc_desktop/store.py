@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import catalogue as _catalogue
 from . import migrations, periods
-from .vnformat import NumberError, format_date, format_number, nfc, parse_date, parse_number
+from .vnformat import NumberError, format_date, format_number, nfc, parse_date, parse_number, to_stored
 
 
 class WorkspaceError(Exception):
@@ -691,7 +691,9 @@ class Workspace:
             (p.id,))}
 
     def parse_value(self, key: str, text):
-        """Check *key* exists and read *text* for it; WorkspaceError (Vietnamese) otherwise."""
+        """Check *key* exists and read *text* for it, as it is to be stored; WorkspaceError
+        (Vietnamese) otherwise.  A number typed with trailing zeros ("85,10") is kept as
+        typed (:func:`vnformat.to_stored`); :func:`rollup.values` reads it back."""
         ind = self.catalogue.get(key)
         if ind is None:
             raise WorkspaceError(f"Mã chỉ tiêu “{key}” không có trong danh mục.")
@@ -699,7 +701,7 @@ class Workspace:
             codes = self.code_list(key)
             if codes and codes != ind.codes:
                 return parse_number(text, ind.kind, codes)
-            return ind.parse(text)
+            return to_stored(ind.parse(text))
         except NumberError as exc:
             raise WorkspaceError(f"{ind.label}: {exc}") from exc
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import rollup
 from .store import Workspace, WorkspaceError
-from .vnformat import format_number, nfc
+from .vnformat import Figure, format_number, nfc
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 SHOWN_PROBLEMS = 20   # lines of a refusal printed; ImportRejected.problems has them all
@@ -190,6 +190,8 @@ def export_rows(ws: Workspace, code: str, typed_only: bool = False) -> list[dict
 
 def plain_number(value) -> str:
     """Numbers for files that machines read back: no thousands dots, a decimal comma."""
+    if isinstance(value, Figure):   # typed with its decimals ("85,10"): exported as typed
+        return format_number(value).replace(".", "")
     if isinstance(value, float):
         value = round(value, 6)
         if value == int(value):

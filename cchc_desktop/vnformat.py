@@ -30,6 +30,62 @@ class NumberError(ValueError):
     """A value that cannot be read; ``str(err)`` is a Vietnamese sentence."""
 
 
+class Figure(float):
+    """A number as the officer typed it, decimals included: "85,10" is 85.1 typed to 2 places.
+
+    It computes as a float; it prints (:func:`format_number`) and is checked (a typed rate
+    against its parts, at the precision typed) with the places typed, trailing zeros kept.
+    """
+    __slots__ = ("places",)
+
+    def __new__(cls, value, places: int):
+        self = super().__new__(cls, value)
+        self.places = places
+        return self
+
+    def __reduce__(self):
+        return Figure, (float(self), self.places)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def decimals_of(value) -> int:
+    """How many decimals a value was typed with (77 → 0, 99.8 → 1, Figure "85,10" → 2)."""
+    if isinstance(value, Figure):
+        return value.places
+    if isinstance(value, int):
+        return 0
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        return 6
+    return len(text.partition(".")[2].rstrip("0"))
+
+
+def to_stored(value):
+    """What the workspace keeps for a parsed value: the value itself, except a Figure whose
+    trailing zeros a stored float would lose ("85,10"), kept as that text (decimal comma, no
+    thousands dots, so it can never be read as another number); :func:`from_stored` reads it."""
+    if isinstance(value, Figure) and value.places > decimals_of(float(value)):
+        return format_number(value).replace(".", "")
+    return value
+
+
+_STORED_FIGURE = re.compile(r"^\d+,\d+$")
+
+
+def from_stored(value):
+    """A stored value as the program computes with it: "85,10" (see :func:`to_stored`) becomes
+    ``Figure(85.1, 2)``; anything else is returned as it is."""
+    if isinstance(value, str) and _STORED_FIGURE.match(value):
+        whole, frac = value.split(",")
+        return Figure(float(f"{whole}.{frac}"), len(frac))
+    return value
+
+
 def nfc(text: str | None) -> str | None:
     """Return *text* in Unicode NFC, stripped of surrounding white space."""
     if text is None:
@@ -104,7 +160,9 @@ def parse_number(text, kind: str = NUMBER, codes: dict | None = None):
         if isinstance(text, (float, Decimal)) and not (text == text and abs(text) != float("inf")):
             raise NumberError("Số quá lớn hoặc không phải là số (ví dụ 1e400 trong Excel); hãy kiểm tra lại.")
         raw = str(text)
-        dec = Decimal(raw) if not isinstance(text, float) else Decimal(repr(text))
+        dec = Decimal(raw) if not isinstance(text, float) else Decimal(repr(float(text)))
+        if isinstance(text, Figure):
+            dec = dec.quantize(Decimal(1).scaleb(-text.places))
         negative = dec < 0
         dec = abs(dec)
         shown = format_number(float(text) if isinstance(text, (float, Decimal)) else text)
@@ -127,7 +185,12 @@ def parse_number(text, kind: str = NUMBER, codes: dict | None = None):
         dec = _to_decimal(s)
     if negative and dec != 0:
         raise NumberError(f"“{shown}”: số liệu không được âm.")
-    return _check_kind(dec, kind, shown, codes)
+    value = _check_kind(dec, kind, shown, codes)
+    places = -dec.as_tuple().exponent
+    if kind not in (COUNT, CODE) and places > 0 and (isinstance(text, Figure) or not isinstance(text, float)):
+        # typed with decimals ("85,10", "77,0"): keep how many, for printing and checking
+        return Figure(float(dec), places)
+    return value
 
 
 def _check_kind(dec: Decimal, kind: str, shown: str, codes: dict | None):
@@ -161,7 +224,12 @@ def format_number(value, decimals: int | None = None) -> str:
     if isinstance(value, str):
         return value
     from decimal import Decimal
-    dec = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    dec = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+    keep = None
+    if isinstance(value, Figure):
+        # as typed: "85,10" keeps its zero; printed at most to *decimals* places when asked
+        keep = value.places if decimals is None else min(decimals, value.places)
+        decimals = keep
     if decimals is not None:
         from decimal import ROUND_HALF_UP
         dec = dec.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
@@ -169,7 +237,7 @@ def format_number(value, decimals: int | None = None) -> str:
     dec = abs(dec)
     text = format(dec, "f")
     int_part, _, frac = text.partition(".")
-    frac = frac.rstrip("0")
+    frac = frac.rstrip("0") if keep is None else frac[:keep]
     groups = []
     while len(int_part) > 3:
         groups.insert(0, int_part[-3:])

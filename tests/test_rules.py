@@ -131,6 +131,46 @@ def test_rate_one_off_in_last_place_is_a_rounding_warning(q3):
     assert found(q3, "2022-Q3", "rate.") == []
 
 
+def test_rate_one_up_in_last_place_is_an_error_not_a_rounding(q3):
+    # 40 / 47 = 85,11 %: "86" is neither the rounding (85) nor the truncation (85).
+    put(q3, "2022-Q3", survey__forms=47, survey__satisfied=40, survey__satisfaction_rate=86)
+    [f] = found(q3, "2022-Q3", "rate.")
+    assert (f.severity, f.rule) == ("error", "rate.typed")
+    assert "86%" in f.message and "85,11%" in f.message and "làm tròn là 85%" in f.message
+    put(q3, "2022-Q3", survey__satisfaction_rate=85)
+    assert found(q3, "2022-Q3", "rate.") == []
+    put(q3, "2022-Q3", survey__satisfaction_rate="85,1")
+    assert found(q3, "2022-Q3", "rate.") == []
+
+
+def test_rate_is_checked_at_the_precision_typed_trailing_zero_included(q3):
+    # 40 / 47 = 85,106 %: "85,10" is cut off at two places (a slip), "85,11" right, "85,1" right at one.
+    put(q3, "2022-Q3", survey__forms=47, survey__satisfied=40, survey__satisfaction_rate="85,10")
+    [f] = found(q3, "2022-Q3", "rate.")
+    assert f.severity == "warning" and "85,10%" in f.message and "85,11%" in f.message
+    # 4.001 / 4.700 = 85,1277 %: "85,10" is wrong at two places although 85,1 is right at one
+    put(q3, "2022-Q3", survey__forms=4700, survey__satisfied=4001)
+    [f] = found(q3, "2022-Q3", "rate.")
+    assert f.severity == "error" and "85,13" in f.message
+
+
+def test_typed_aggregate_without_its_split_feeds_the_rate(q3):
+    # online dossiers 7.600 typed with no partial / full split; the typed 50 % is caught
+    put(q3, "2022-Q3", dvc__online_dossiers=7600, dvc__all_dossiers=8930, dvc__online_rate=50)
+    [f] = found(q3, "2022-Q3", "rate.")
+    assert f.severity == "error" and f.keys[0] == "dvc.online_rate" and "85,11" in f.message
+    put(q3, "2022-Q3", dossier__received_online=7600, dossier__received_total=8930, dossier__carried_over=0,
+        dossier__online_rate=50)
+    assert any(f.keys[0] == "dossier.online_rate" and f.is_error for f in found(q3, "2022-Q3", "rate."))
+
+
+def test_a_consistent_set_of_typed_aggregates_raises_nothing(q3):
+    put(q3, "2022-Q3", dossier__carried_over=10, dossier__received_direct=1320, dossier__received_online=7600,
+        dossier__received_total=8930, dossier__online_rate="85,20", dossier__resolved_total=8900,
+        dossier__pending=30, dvc__online_dossiers=7600, dvc__all_dossiers=8920, dvc__online_rate="85,2")
+    assert [f for f in rules.check(q3, "2022-Q3") if f.is_error] == []
+
+
 def test_rate_silent_without_parts(q3):
     put(q3, "2022-Q3", dossier__on_time_rate="99,8", dossier__resolved_total=541)
     assert found(q3, "2022-Q3", "rate.") == []

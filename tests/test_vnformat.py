@@ -89,3 +89,19 @@ def test_dates():
     assert document_date_line("Phường 2", dt.date(2022, 6, 15)) == "Phường 2, ngày 15 tháng 6 năm 2022"
     assert document_number(5, "BC-UBND") == "Số: 05/BC-UBND"
     assert document_number("341", "BC-UBND") == "Số: 341/BC-UBND"
+
+
+# ---- a number keeps the decimals it was typed with ------------------------------------------
+
+def test_typed_decimals_are_kept_trailing_zeros_included():
+    from cchc_desktop.vnformat import Figure, decimals_of, from_stored, to_stored
+    v = parse_number("85,10", "percent")
+    assert isinstance(v, Figure) and v == 85.1 and v.places == 2
+    assert format_number(v) == "85,10" and format_number(v, 2) == "85,10" and format_number(v, 1) == "85,1"
+    assert decimals_of(v) == 2 and decimals_of(77) == 0 and decimals_of(99.8) == 1
+    assert to_stored(v) == "85,10" and from_stored("85,10") == v and from_stored("85,10").places == 2
+    assert to_stored(parse_number("99,8", "percent")) == 99.8      # a float keeps these decimals itself
+    # stored text reads back as the number typed, never as thousands ("1,500" is one and a half)
+    assert from_stored(to_stored(parse_number("1,500", "number"))) == 1.5
+    assert parse_number(v, "percent").places == 2                  # a Figure read again stays as typed
+    assert type(parse_number("77", "percent")) is int and type(parse_number("1.486", "count")) is int

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..store import WorkspaceError
 from ..values_io import MAX_IMPORT_BYTES, ImportRejected, import_items
-from ..vnformat import nfc
+from ..vnformat import Figure, nfc
 from . import fonts, tables
 
 KEY_HEADER = "key"
@@ -111,7 +111,8 @@ def _fill_sheet(sh, table: tables.Table):
             c.alignment = aligns[j - 1]
             c.border = border
             if cell.number is not None:
-                c.number_format = "#,##0" if float(cell.number) == int(cell.number) else "General"
+                c.number_format = ("0." + "0" * cell.number.places if isinstance(cell.number, Figure)
+                                   else "#,##0" if float(cell.number) == int(cell.number) else "General")
         if row.span_label:
             sh.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncol)
         if row.key and table.value_col is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import periods, plans, rollup, targets
 from ..store import task_done
-from ..vnformat import format_number
+from ..vnformat import Figure, format_number
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -119,6 +119,10 @@ def format_value(ind, value) -> tuple[str, object]:
         return "", None
     if isinstance(value, str):
         return value, None
+    if isinstance(value, Figure):   # typed with its decimals ("85,10"): printed as typed
+        if ind is not None and ind.decimals is not None and ind.decimals < value.places:
+            value = Figure(float(value), ind.decimals)
+        return format_number(value), value
     if ind is not None and ind.kind in ("percent", "ratio"):
         decimals = ind.decimals if ind.decimals is not None else 2
         value = round(float(value), decimals)
