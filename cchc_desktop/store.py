@@ -955,11 +955,16 @@ def _yes_no(value) -> int:
 
 
 def task_done(task: dict) -> bool:
-    """Whether a plan task counts as done."""
+    """Whether a plan task counts as done: its completion rate in the task table is 100 %, the
+    figure the printed table shows (so the table, the count and the checks say one number);
+    a task with no rate typed is done when its status says "hoàn thành" (not "chưa", "đang")."""
+    percent = task.get("percent_done")
+    if percent is not None:
+        return percent >= 100
     status = (task.get("status") or "").lower()
     if "chưa" in status or "đang" in status:
         return False
-    return "hoàn thành" in status or (task.get("percent_done") or 0) >= 100
+    return "hoàn thành" in status
 
 
 def _show(value) -> str | None:

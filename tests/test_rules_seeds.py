@@ -100,3 +100,30 @@ def test_seed_000_quarters_disagree_with_the_half_year(ws):
     assert errors(rules.check(ws, "2022-Q1")) == [] and errors(rules.check(ws, "2022-Q2")) == []
     [err] = errors(rules.check(ws, "2022-H1"))
     assert err.keys == ["survey.forms"] and "588" in err.message and "583" in err.message
+
+
+def test_seed_001_kim_thach_one_number_for_tasks_done_and_for_the_online_share(tmp_path):
+    # Seed 001 counts the tasks done three ways: 17 rows at 100 % in the task table, 13 by status,
+    # "27/32" in the text.  One definition (the table's 100 %) gives one count, and the typed 27
+    # that disagrees with it is an error to resolve before the Chairman signs.
+    from cchc_desktop import demo, rollup
+    from cchc_desktop.store import Workspace, task_done
+    ws = Workspace.open(demo.create(tmp_path / "kt.cchc", sample="kim-thach"))
+    try:
+        tasks = ws.plan_tasks(2023)
+        at_100 = sum(1 for t in tasks if (t["percent_done"] or 0) >= 100)
+        assert at_100 == 17 and sum(1 for t in tasks if task_done(t)) == 17
+        cell = rollup.values(ws, "2023-H1")["plan.tasks_done"]
+        assert cell.value == 27 and cell.computed[rollup.TASKS] == 17
+        [f] = [f for f in rules.check(ws, "2023-H1") if f.keys == ["plan.tasks_done"]]
+        assert f.is_error and "27" in f.message and "17" in f.message
+        # online share: 84,2 is over the level 3 + 4 dossiers (319 / 379), 71,21 over all levels (319 / 448);
+        # each has its own indicator and label, and the detail column says which it prints
+        values = rollup.plain_values(ws, "2023-H1")
+        assert round(values["dvc.online_rate"], 1) == 84.2
+        assert round(values["dvc.online_share_all_levels"], 2) == 71.21
+        assert ws.catalogue["dvc.online_rate"].label != ws.catalogue["dvc.online_share_all_levels"].label
+        column = ws.catalogue.detail_table("online_services").column("online_rate_all")
+        assert "mức độ 3, 4" in column.label
+    finally:
+        ws.close()
