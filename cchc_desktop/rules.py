@@ -191,9 +191,83 @@ def rules_for(ws: Workspace) -> list[Rule]:
     return list(by_code.values())
 
 
-def add_rule(ws: Workspace, definition: dict) -> str:
-    """Store a rule of the unit (or replace one with the same code); returns its code."""
+# ---- authoring: the checks every new rule passes, from the window or `cchc rules add` -------
+
+OWN_PREFIX = "don_vi"          # codes of the rules a unit writes: don_vi.le.1, don_vi.sum.2 …
+RATE_KINDS = ("percent", "ratio")
+
+
+def new_rule_code(ws: Workspace, kind: str, taken=()) -> str:
+    """A code no shipped or stored rule (nor one in *taken*) has: ``don_vi.<kind>.<n>``."""
+    used = {d.get("code") for d in _existing_definitions(ws)} | set(taken)
+    n = 1
+    while f"{OWN_PREFIX}.{kind}.{n}" in used:
+        n += 1
+    return f"{OWN_PREFIX}.{kind}.{n}"
+
+
+def _existing_definitions(ws: Workspace):
+    yield from shipped_definitions()
+    for row in user_rules(ws):
+        yield row["definition"]
+
+
+def _same_rule(a: dict, b: dict) -> bool:
+    """Whether two definitions check the same thing (A = B says what B = A says)."""
+    kind = a.get("type")
+    if kind != b.get("type"):
+        return False
+    if kind == "sum":
+        return a.get("total") == b.get("total") and sorted(a.get("parts") or []) == sorted(b.get("parts") or [])
+    if kind not in ("le", "balance", "same", "obligation"):
+        return False
+    default = "=" if kind in ("balance", "same") else "<="
+    sa = (a.get("left"), a.get("op", default), a.get("right"))
+    sb = (b.get("left"), b.get("op", default), b.get("right"))
+    return sa == sb or (sa[1] == "=" and sa == (sb[2], "=", sb[0]))
+
+
+def check_new_rule(ws: Workspace, definition: dict, others=()) -> Rule:
+    """Read a rule a unit adds and refuse what makes no sense, in Vietnamese: a total that is
+    one of its own parts, a sum of one part, the same indicator on both sides, a rate (%)
+    added to or compared with a count, or the same check as a rule already there (shipped,
+    stored, or among *others* being added with it).  A rule that replaces a shipped or
+    stored one by its code (lowered to a warning, switched off) is not a new check."""
     rule = parse_rule(definition, ws.catalogue)
+    cat = ws.catalogue
+    if rule.type == "sum":
+        total = rule.formulas["total"].keys
+        parts = [k for p in rule.formulas["parts"] for k in p.keys]
+        if set(total) & set(parts):
+            key = next(k for k in total if k in parts)
+            raise WorkspaceError(f"Chỉ tiêu tổng “{cat[key].label}” không thể đồng thời là một thành phần.")
+        if len(rule.formulas["parts"]) < 2:
+            raise WorkspaceError("Tổng cần ít nhất hai thành phần; nếu chỉ có một, hãy dùng loại “A = B”.")
+        keys = [*total, *parts]
+    elif rule.type in ("le", "balance", "same", "obligation"):
+        left, right = rule.formulas["left"], rule.formulas["right"]
+        if left.keys and left.text.strip() == right.text.strip():
+            raise WorkspaceError(f"Hai vế là cùng một chỉ tiêu (“{_side_text(left.text, cat)}”): hãy chọn hai "
+                                 "chỉ tiêu khác nhau.")
+        keys = [*left.keys, *right.keys]
+    else:
+        keys = []
+    rates = [k for k in keys if cat[k].kind in RATE_KINDS]
+    if rates and len(rates) < len(keys):
+        other = next(k for k in keys if k not in rates)
+        raise WorkspaceError(f"Không so sánh hay cộng được tỷ lệ “{cat[rates[0]].label}” với số "
+                             f"“{cat[other].label}”: hãy chọn các chỉ tiêu cùng loại.")
+    for other in [*_existing_definitions(ws), *others]:
+        if other.get("code") != rule.code and _same_rule(definition, other):
+            raise WorkspaceError(f"Đã có quy tắc này: {describe(other, cat)}.")
+    return rule
+
+
+def add_rule(ws: Workspace, definition: dict) -> str:
+    """Store a rule of the unit (or replace one with the same code); returns its code.
+
+    Every rule passes :func:`check_new_rule` first (a new code: :func:`new_rule_code`)."""
+    rule = check_new_rule(ws, definition)
     old = ws.conn.execute("SELECT id, definition FROM rules WHERE code = ?", (rule.code,)).fetchone()
     row = {"code": rule.code, "definition": json.dumps(definition, ensure_ascii=False),
            "added_by": ws.user, "added_at": now()}
@@ -636,14 +710,14 @@ def _rule_rollup(ctx, rule: Rule):
                 # rollup.values gives a rolled-up figure only when every part it reads is there
                 where = ", ".join(periods.parse_code(c).short_label for c in cell.rolled_from)
                 source_text = f"{labels[source]} ({where})"
-                severity = rule.severity
             else:
                 source_text = labels.get(source, source)
-                # A register or task list may be kept incompletely; a detail table may not.
-                severity = rule.severity if source == rollup.DETAIL else WARNING
+            # An error, whatever the source: the report's text counts the register and the task
+            # table, the appendix prints the typed figure, and both are signed; the officer
+            # completes the register or corrects the figure before finalising.
             message = (f"{ind.label}: nhập {ctx.show(key, cell.value)} nhưng {source_text} "
                        f"là {ctx.show(key, other)}.")
-            yield Finding(f"{rule.code}.{source}", severity, [key], {key: cell.value, f"{source}:{key}": other},
+            yield Finding(f"{rule.code}.{source}", rule.severity, [key], {key: cell.value, f"{source}:{key}": other},
                           message, ind.area)
 
 

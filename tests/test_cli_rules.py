@@ -40,3 +40,28 @@ def test_a_bad_rule_file_adds_nothing(demo_path, tmp_path):
     f.write_text("{not json", encoding="utf-8")
     r = cchc("rules", "add", "--db", demo_path, f)
     assert r.returncode == 1 and "không phải JSON" in r.stderr
+
+
+def test_rules_add_applies_the_checks_of_the_window(demo_path, tmp_path):
+    f = tmp_path / "rules.json"
+    cases = [
+        ({"type": "le", "left": "survey.satisfied", "right": "survey.forms"}, "Đã có quy tắc này"),   # shipped
+        ({"type": "le", "left": "dossier.online_rate", "right": "survey.forms"}, "Không so sánh hay cộng được tỷ lệ"),
+        ({"type": "same", "left": "survey.forms", "right": "survey.forms"}, "cùng một chỉ tiêu"),
+        ({"type": "sum", "total": "survey.forms", "parts": ["survey.satisfied"]}, "ít nhất hai"),
+    ]
+    before = demo_path.read_bytes()
+    for definition, message in cases:
+        f.write_text(json.dumps([definition]), encoding="utf-8")
+        r = cchc("rules", "add", "--db", demo_path, f)
+        assert r.returncode == 1 and message in r.stderr, (definition, r.stderr)
+    # the same rule twice in one file is one rule too many
+    twice = {"type": "le", "left": "dossier.pending", "right": "dossier.received_total"}
+    f.write_text(json.dumps([twice, twice]), encoding="utf-8")
+    r = cchc("rules", "add", "--db", demo_path, f)
+    assert r.returncode == 1 and "quy tắc thứ 2" in r.stderr and "Đã có quy tắc này" in r.stderr
+    assert demo_path.read_bytes() == before
+    # without a code, a rule gets the unit's next code, as from the window
+    f.write_text(json.dumps([twice]), encoding="utf-8")
+    r = cchc("rules", "add", "--db", demo_path, f)
+    assert r.returncode == 0 and r.stdout.split() == ["don_vi.le.1"]

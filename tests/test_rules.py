@@ -458,3 +458,19 @@ def test_window_of_a_calendar_unit(ws):
     ws.update_period("2025-H1", window_from="2024-12-15", window_to="2025-06-14")
     [f] = found(ws, "2025-H1", "window")
     assert "01/01/2025 – 30/06/2025" in f.message
+
+
+def test_every_shipped_rule_passes_the_authoring_checks_so_it_can_be_lowered(q3):
+    for d in rules.shipped_definitions():
+        rules.check_new_rule(q3, d)
+    rules.add_rule(q3, {"code": "le.survey_satisfied", "type": "le", "left": "survey.satisfied",
+                        "right": "survey.forms", "severity": "warning"})   # an override, not a duplicate
+    assert rules.new_rule_code(q3, "le") == "don_vi.le.1"
+    code = rules.add_rule(q3, {"code": rules.new_rule_code(q3, "le"), "type": "le", "left": "dossier.pending",
+                               "right": "dossier.received_total"})
+    assert code == "don_vi.le.1" and rules.new_rule_code(q3, "le") == "don_vi.le.2"
+    with pytest.raises(WorkspaceError, match="Đã có quy tắc này"):
+        rules.add_rule(q3, {"code": "x.2", "type": "le", "left": "dossier.pending", "right": "dossier.received_total"})
+    with pytest.raises(WorkspaceError, match="Đã có quy tắc này"):   # A = B is B = A
+        rules.add_rule(q3, {"code": "x.3", "type": "same", "left": "digitization.received",
+                            "right": "dossier.received_total - dossier.carried_over"})

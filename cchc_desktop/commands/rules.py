@@ -52,16 +52,20 @@ def run(args) -> int:
                     print(f"{r.code}\t{r.type}\t{level}\t{mark}")
         elif args.action == "add":
             definitions = read_definitions(Path(args.file))
-            problems = []
-            for i, d in enumerate(definitions, 1):   # check all before storing any
+            problems, ready = [], []
+            for i, d in enumerate(definitions, 1):   # check all before storing any, as the window does
                 try:
-                    rules.parse_rule(d, ws.catalogue)
+                    if isinstance(d, dict) and not d.get("code") and d.get("type") in rules.TYPES:
+                        code = rules.new_rule_code(ws, d["type"], taken=[r["code"] for r in ready])
+                        d = {"code": code, **{k: v for k, v in d.items() if k != "code"}}
+                    rules.check_new_rule(ws, d, others=ready)
+                    ready.append(d)
                 except WorkspaceError as exc:
                     problems.append(f"  quy tắc thứ {i}: {exc}")
             if problems:
                 raise WorkspaceError(f"Không thêm quy tắc nào từ “{Path(args.file).name}”:\n" + "\n".join(problems))
             with ws.operation(f"Thêm quy tắc từ {Path(args.file).name}"):
-                codes = [rules.add_rule(ws, d) for d in definitions]
+                codes = [rules.add_rule(ws, d) for d in ready]
             for code in codes:
                 print(code)
         else:

@@ -33,8 +33,6 @@ NO_AREA = 0   # the group of rules about the whole period (window, values, tasks
 # The kinds an office can reasonably write in the form: (type, op, label)
 KINDS = (("sum", None, "Tổng = các thành phần"), ("le", "<=", "A ≤ B (A không lớn hơn B)"),
          ("same", "=", "A = B (A bằng B)"))
-OWN_PREFIX = "don_vi"
-RATE_KINDS = ("percent", "ratio")
 MUTED = QColor("#6b6b6b")
 
 
@@ -636,7 +634,9 @@ class AddRuleDialog(QDialog):
         self.errorLabel.show()
 
     def definition(self) -> dict:
-        """The rule the form describes; WorkspaceError (Vietnamese) when it does not make sense."""
+        """The rule the form describes; WorkspaceError (Vietnamese) when it does not make sense
+        (what the form itself can tell here, the rest by :func:`rules.check_new_rule`, which
+        ``cchc rules add`` runs as well)."""
         cat = self.ws.catalogue
         kind = self.kind()
         if kind == "sum":
@@ -647,67 +647,23 @@ class AddRuleDialog(QDialog):
             if not parts:
                 raise WorkspaceError("Chưa có thành phần nào: chọn các chỉ tiêu cộng lại thành tổng rồi bấm "
                                      "“Thêm thành phần”.")
-            if total in parts:
-                raise WorkspaceError(f"Chỉ tiêu tổng “{cat[total].label}” không thể đồng thời là một thành phần.")
-            if len(parts) < 2:
-                raise WorkspaceError("Tổng cần ít nhất hai thành phần; nếu chỉ có một, hãy dùng loại “A = B”.")
             d = {"type": "sum", "total": total, "parts": parts}
             first = total
-            self._refuse_mixed([total, *parts])
         else:
             left, right = self.key_of(self.leftCombo), self.key_of(self.rightCombo)
             if left is None or right is None:
                 side = "A" if left is None else "B"
                 raise WorkspaceError(f"Chọn chỉ tiêu {side} trong danh sách chỉ tiêu (gõ vài chữ của tên rồi chọn).")
-            if left == right:
-                raise WorkspaceError(f"Hai vế là cùng một chỉ tiêu (“{cat[left].label}”): hãy chọn hai chỉ tiêu "
-                                     "khác nhau.")
             op = dict((k, o) for k, o, _l in KINDS)[kind]
             d = {"type": kind, "left": left, "op": op, "right": right}
             first = left
-            self._refuse_mixed([left, right])
-        self._refuse_duplicate(d)
-        d = {"code": self._new_code(kind), **d, "severity": self.severityCombo.currentData(),
+        d = {"code": rules.new_rule_code(self.ws, kind), **d, "severity": self.severityCombo.currentData(),
              "area": cat[first].area}
         message = nfc(self.messageEdit.text()).strip()
         if message:
             d["message"] = message
+        rules.check_new_rule(self.ws, d)
         return d
-
-    def _refuse_mixed(self, keys):
-        """A rate (%) and a count measure different things: adding or comparing them means nothing."""
-        cat = self.ws.catalogue
-        rates = [k for k in keys if cat[k].kind in RATE_KINDS]
-        if rates and len(rates) < len(keys):
-            other = next(k for k in keys if k not in rates)
-            raise WorkspaceError(f"Không so sánh hay cộng được tỷ lệ “{cat[rates[0]].label}” với số "
-                                 f"“{cat[other].label}”: hãy chọn các chỉ tiêu cùng loại.")
-
-    def _existing(self):
-        yield from rules.shipped_definitions()
-        for row in rules.user_rules(self.ws):
-            yield row["definition"]
-
-    def _refuse_duplicate(self, d: dict):
-        def same(other):
-            if other.get("type") != d["type"]:
-                return False
-            if d["type"] == "sum":
-                return other.get("total") == d["total"] and sorted(other.get("parts") or []) == sorted(d["parts"])
-            sides = (other.get("left"), other.get("op", "<=" if d["type"] == "le" else "="), other.get("right"))
-            if d["op"] == "=" and sides == (d["right"], "=", d["left"]):
-                return True   # A = B says what B = A says
-            return sides == (d["left"], d["op"], d["right"])
-        for other in self._existing():
-            if same(other):
-                raise WorkspaceError(f"Đã có quy tắc này: {rules.describe(other, self.ws.catalogue)}.")
-
-    def _new_code(self, kind: str) -> str:
-        used = {d.get("code") for d in self._existing()}
-        n = 1
-        while f"{OWN_PREFIX}.{kind}.{n}" in used:
-            n += 1
-        return f"{OWN_PREFIX}.{kind}.{n}"
 
     def submit(self):
         """Check the form and store the rule (one operation); a refusal stays in the form."""
