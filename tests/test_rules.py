@@ -474,3 +474,11 @@ def test_every_shipped_rule_passes_the_authoring_checks_so_it_can_be_lowered(q3)
     with pytest.raises(WorkspaceError, match="Đã có quy tắc này"):   # A = B is B = A
         rules.add_rule(q3, {"code": "x.3", "type": "same", "left": "digitization.received",
                             "right": "dossier.received_total - dossier.carried_over"})
+
+
+def test_a_typed_figure_against_the_register_is_an_error(q3):
+    # the narrative counts the register ("ban hành 1 văn bản") while the appendix prints the typed 6
+    q3.save_document("01/KH-UBND", "15/07/2022", "Kế hoạch", "Kế hoạch CCHC")
+    put(q3, "2022-Q3", direction__documents_issued=6)
+    [f] = found(q3, "2022-Q3", "same.typed_vs_computed")
+    assert f.is_error and f.rule.endswith(".register") and "6" in f.message and "1" in f.message
