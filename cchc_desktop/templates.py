@@ -26,11 +26,17 @@ italic); ``codes`` (the code list as this template prints and checks it); ``note
 (printed in Ghi chú when the period has no note of its own); ``codes_text`` (the code
 list wording exactly as printed, when it differs from "label = value" lines).
 Heading placeholders: ``{unit}``, ``{unit_upper}``, ``{parent}``, ``{period_label}``,
-``{period_label_upper}``, ``{number}``, ``{symbol}``, ``{date}``.
+``{period_label_upper}``, ``{number}``, ``{symbol}``, ``{date}``.  A row label names a
+place only through ``{province}`` ("báo {province}"), filled from the unit's profile
+(:func:`province_of`), so a unit never prints another unit's place.  ``seed_stt`` and
+``seed_label`` keep what the seed printed where the template corrects a slip of the seed
+(seed 000 numbers the inspection rows 1.1.1–1.1.3 under 1.2) or names its place.
+``office`` is the upper office the layout came from, shown when a template is chosen.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +148,60 @@ def parse(data: dict, cat=None) -> Template:
                     appendices=tuple(apps), office=nfc(data.get("office", "")))
 
 
+_PLACE = re.compile(r"\b(tỉnh|thành phố|TP\.?|thị xã|huyện)\s+(.+?)\s*$", re.I)
+
+
+def province_of(unit: dict | None) -> str:
+    """The place a template's "báo {province}" names: the province in the focal agency
+    ("Sở Nội vụ tỉnh Bình Định" → "Bình Định"), else the parent's place ("UBND thị xã
+    Quảng Trị" → "Quảng Trị"); "tỉnh" when the profile says neither."""
+    unit = unit or {}
+    for text in (unit.get("focal_agency"), unit.get("parent")):
+        m = _PLACE.search(nfc(text or "").strip())
+        if m:
+            return m.group(2)
+    return "tỉnh"
+
+
+def _localise(data: dict, unit: dict | None) -> dict:
+    """*data* with ``{province}`` in row labels filled from the unit's profile."""
+    place = province_of(unit)
+    out = dict(data)
+    out["appendices"] = [dict(a, rows=[dict(r, label=r["label"].replace("{province}", place))
+                                       if "{province}" in (r.get("label") or "") else r for r in a.get("rows", [])])
+                         for a in data.get("appendices", [])]
+    return out
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A template as the officer chooses it: by its title and the office it came from."""
+    name: str
+    title: str
+    office: str
+    source: str
+    kind: str          # "shipped", "copy" (adapted in the workspace) or "form" (an upper office's workbook)
+
+
+def choices(ws=None) -> list[Choice]:
+    """Every template the unit can use: shipped ones, the workspace's adapted copies and the
+    upper offices' own forms imported into it (titles read without checking every row)."""
+    out = []
+    for name in shipped_names():
+        data = ws.setting(f"template:{name}") if ws is not None else None
+        kind = "copy" if data is not None else "shipped"
+        if data is None:
+            with open(resource("templates", f"{name}.json"), encoding="utf-8") as fh:
+                data = json.load(fh)
+        out.append(Choice(name, nfc(data.get("title", name)), nfc(data.get("office", "")),
+                          data.get("source", ""), kind))
+    if ws is not None:
+        from .forms import library
+        for form in library.forms(ws):
+            out.append(Choice(form.name, form.title, form.office, form.file_name, "form"))
+    return out
+
+
 def shipped_names() -> list[str]:
     """Names of the templates shipped under resources/templates/."""
     return sorted(p.stem for p in resource("templates").glob("*.json"))
@@ -162,6 +222,7 @@ def load(name: str, ws=None) -> Template:
             raise CatalogueError(f"Không có mẫu phụ lục “{name}”. Các mẫu có sẵn: {', '.join(shipped_names())}.")
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
+    data = _localise(data, ws.unit() if ws is not None else None)
     return parse(data, ws.catalogue if ws is not None else None)
 
 
@@ -176,6 +237,6 @@ def save_copy(ws, template_json: dict, name: str):
     ws.set_setting(f"template:{name}", dict(template_json, name=name))
 
 
-def load_file(path: Path, cat=None) -> Template:
+def load_file(path: Path, cat=None, unit: dict | None = None) -> Template:
     with open(path, encoding="utf-8") as fh:
-        return parse(json.load(fh), cat)
+        return parse(_localise(json.load(fh), unit), cat)

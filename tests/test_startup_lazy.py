@@ -89,6 +89,7 @@ def test_menus_and_shortcuts_are_all_there_at_the_first_frame(tmp_path, demo_pat
     assert list(menus) == ["&Tệp", "&Sửa", "&Xem", "&Kỳ báo cáo", "&Công cụ", "&Trợ giúp"]
     assert menus["&Xem"] == {"Ẩn/hiện &danh sách bên trái": ["Ctrl+L"]}
     assert list(menus["&Tệp"]) == ["&Mới…", "&Mở…", "&Lưu thành…", "Mở &dữ liệu mẫu", "&Thông tin đơn vị…",
+                                   "Mẫu phụ lục và &biểu mẫu của cấp trên…",
                                    "Sao lưu &tự động…", "&Thoát"]
     assert menus["&Tệp"]["&Mới…"] == ["Ctrl+N"] and menus["&Tệp"]["&Thoát"] == ["Ctrl+Q"]
     assert menus["&Sửa"]["&Hoàn tác"] == ["Ctrl+Z"]

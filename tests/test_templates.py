@@ -35,12 +35,16 @@ def test_phu_luc_1_is_seed_000_row_for_row():
     app = t.appendices[0]
     assert app.label == "Phụ lục 1" and app.area is None
     assert app.heading == ("THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", "TẠI {unit_upper}")
-    assert [r.stt for r in app.rows] == PHU_LUC_1_STT
+    with open(resource("templates", "phu-luc-1.json"), encoding="utf-8") as fh:
+        raw = json.load(fh)["appendices"][0]["rows"]
+    assert [r.get("seed_stt", r["stt"]) for r in raw] == PHU_LUC_1_STT     # what the seed printed
     by_stt = {}
     for r in app.rows:
         by_stt.setdefault(r.stt, []).append(r)
-    # the seed's numbering slip: 1.1.1. again under 1.2, for the inspection rows
-    assert [r.key for r in by_stt["1.1.1."]] == ["plan.tasks_planned", "inspection.rounds"]
+    # the seed's numbering slip (1.1.1. again under 1.2) is not handed to other units
+    assert [r.key for r in by_stt["1.1.1."]] == ["plan.tasks_planned"]
+    assert [r.key for r in by_stt["1.2.1."]] == ["inspection.rounds"]
+    assert [r.stt for r in app.rows][5:9] == ["1.2.", "1.2.1.", "1.2.2.", "1.2.3."]
     assert by_stt["1.5.1."][0].unit == "Số lượng"
     assert by_stt["3.1."][0].unit == ""
     assert by_stt["3.4.1."][0].key == "dossier.on_time_rate"
@@ -115,3 +119,24 @@ def test_a_template_with_an_unknown_key_is_refused():
 def test_unit_profile_default_template_is_shipped(ws):
     assert ws.unit()["template"] == "phu-luc-1"
     assert templates.for_workspace(ws).name == "phu-luc-1"
+
+
+def test_place_words_come_from_the_units_profile(tmp_path):
+    from cchc_desktop.store import Workspace
+    label = "Số lượng tin, bài đăng tải trên báo {} và các tạp chí (nếu có)"
+    ws = Workspace.create(tmp_path / "bd.cchc", name="UBND phường Quy Nhơn", parent="UBND tỉnh Gia Lai",
+                          focal_agency="Sở Nội vụ tỉnh Gia Lai")
+    try:
+        rows = {r.key: r for _, r in templates.load("phu-luc-1", ws).rows() if r.key}
+        assert rows["propaganda.press_posts"].label == label.format("Gia Lai")
+        assert "Quảng Trị" not in " ".join(r.label for _, r in templates.load("phu-luc-1", ws).rows())
+    finally:
+        ws.close()
+    assert templates.province_of({"parent": "UBND thị xã Quảng Trị"}) == "Quảng Trị"   # the seed's own unit
+    assert templates.province_of({}) == "tỉnh"
+
+
+def test_templates_are_offered_by_title_and_office():
+    choices = {c.name: c for c in templates.choices()}
+    assert choices["phu-luc-1"].title.startswith("Phụ lục 1") and choices["phu-luc-1"].office == "UBND thị xã Quảng Trị"
+    assert all(c.title and c.office and c.kind == "shipped" for c in choices.values())

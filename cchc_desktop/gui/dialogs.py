@@ -54,12 +54,12 @@ class UnitDialog(QDialog):
         self.ui.recipients.setPlainText(unit.get("recipients") or "")
         self.ui.addressees.setPlainText(unit.get("addressees") or "")
         from .. import templates
-        names = templates.shipped_names()
         current = unit.get("template") or ""
-        if current and current not in names:
-            names.append(current)
-        self.ui.template.addItems(names)
-        self.ui.template.setCurrentText(current)
+        for c in templates.choices(ws):   # by title and office, never the program's name
+            self.ui.template.addItem(f"{c.title} — {c.office}" if c.office else c.title, c.name)
+        if current and self.ui.template.findData(current) < 0:
+            self.ui.template.addItem(current, current)
+        self.ui.template.setCurrentIndex(self.ui.template.findData(current))
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
 
@@ -67,7 +67,7 @@ class UnitDialog(QDialog):
         out = {f: getattr(self.ui, f).text() for f in self.TEXT_FIELDS}
         out["recipients"] = self.ui.recipients.toPlainText()
         out["addressees"] = self.ui.addressees.toPlainText()
-        out["template"] = self.ui.template.currentText()
+        out["template"] = self.ui.template.currentData() or ""
         return out
 
     def accept(self):

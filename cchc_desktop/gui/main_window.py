@@ -36,7 +36,9 @@ MENUS = (
     ("menuFile", "&Tệp", (
         ("actionNew", "&Mới…", "Ctrl+N"), ("actionOpen", "&Mở…", "Ctrl+O"),
         ("actionSaveAs", "&Lưu thành…", "Ctrl+Shift+S"), ("actionOpenSample", "Mở &dữ liệu mẫu", None), None,
-        ("actionUnitProfile", "&Thông tin đơn vị…", None), ("actionBackupSettings", "Sao lưu &tự động…", None),
+        ("actionUnitProfile", "&Thông tin đơn vị…", None),
+        ("actionTemplates", "Mẫu phụ lục và &biểu mẫu của cấp trên…", None),
+        ("actionBackupSettings", "Sao lưu &tự động…", None),
         None, ("actionQuit", "&Thoát", "Ctrl+Q"))),
     ("menuEdit", "&Sửa", (
         ("actionUndo", "&Hoàn tác", "Ctrl+Z"), ("actionRedo", "&Làm lại", "Ctrl+Y"), None,
@@ -723,6 +725,7 @@ class MainWindow(QMainWindow):
             lambda: self.open_tool("consolidation_window", "ConsolidationWindow", "Tổng hợp"))
         ui.actionRules.triggered.connect(lambda: self.open_tool("rules_dialog", "RulesDialog", "Quy tắc kiểm tra"))
         ui.actionUnitProfile.triggered.connect(self.unit_profile)
+        ui.actionTemplates.triggered.connect(self.templates)
         ui.actionBackupSettings.triggered.connect(self.backup_settings)
         ui.actionNew.triggered.connect(lambda: self.workspaceRequested.emit("new", None))
         ui.actionOpen.triggered.connect(self.open_other)
@@ -751,13 +754,25 @@ class MainWindow(QMainWindow):
         with self.dialog_focus():
             changed = UnitDialog(self.ws, self).exec()
         if changed:   # Workspace.update_unit forgot the parsed template already
-            self._update_unit()
-            for page_id in [p for p in self.pages if p.startswith("area") or p == HOME]:
-                # the template may have changed: rebuild the forms from it
-                w = self.pages.pop(page_id)
-                self.ui.pages.removeWidget(w)
-                w.deleteLater()
-            self.show_page(self.current_page_id())
+            self._template_changed()
+
+    def templates(self):
+        """Mẫu phụ lục: templates by title and office, the upper office's own Excel forms."""
+        from .form_import import TemplatesDialog
+        before = self.ws.unit().get("template")
+        with self.dialog_focus():
+            TemplatesDialog(self.ws, self).exec()
+        if self.ws.unit().get("template") != before:
+            self._template_changed()
+
+    def _template_changed(self):
+        """The unit's template (or its profile) changed: rebuild the forms from it."""
+        self._update_unit()
+        for page_id in [p for p in self.pages if p.startswith("area") or p == HOME]:
+            w = self.pages.pop(page_id)
+            self.ui.pages.removeWidget(w)
+            w.deleteLater()
+        self.show_page(self.current_page_id())
 
     def guide(self):
         from PySide6.QtWidgets import QMessageBox

@@ -64,10 +64,11 @@ class PrintDialog(QDialog):
             docs_layout.addWidget(box)
         self.template = QComboBox()
         from .. import templates
-        names = templates.shipped_names()
         own = ws.unit().get("template") or ""
-        for name in ([own] if own and own not in names else []) + names:
-            self.template.addItem(name, name)
+        for c in templates.choices(ws):   # shipped, adapted and the upper office's own forms, by title
+            self.template.addItem(f"{c.title} — {c.office}" if c.office else c.title, c.name)
+        if own and self.template.findData(own) < 0:
+            self.template.insertItem(0, own, own)
         if own:
             self.template.setCurrentIndex(max(0, self.template.findData(own)))
         self.area = QSpinBox()
@@ -156,6 +157,11 @@ class PrintDialog(QDialog):
             return report_docx.write(self.ws, self.code, name("bao-cao", "docx"))
         if doc_id in ("appendix_pdf", "appendix_xlsx"):
             tpl = resolve_template(self.ws, tpl_name)
+            if tpl.form:   # the upper office's own workbook, filled in place
+                from ..forms import fill, library
+                form, ext = library.get(self.ws, tpl.form), ("pdf" if doc_id == "appendix_pdf" else "xlsx")
+                write = fill.write_pdf if ext == "pdf" else fill.write_xlsx
+                return write(self.ws, self.code, form, name(filenames.ascii_slug(form.name), ext))
             what = filenames.ascii_slug(tpl.name)
             what = what if what.startswith("phu-luc") else f"phu-luc-{what}"
             if doc_id == "appendix_pdf":

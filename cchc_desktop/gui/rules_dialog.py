@@ -53,6 +53,30 @@ class FoldingCompleter(QCompleter):
         return index.data(Qt.DisplayRole)
 
 
+def indicator_combo(indicators, name: str = "") -> QComboBox:
+    """A searchable list of indicators: typing a few words of a label, with or without
+    accents, finds it (the rules window and the upper office's form wizard use it)."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.NoInsert)
+    combo.setMinimumContentsLength(40)
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    for ind in indicators:
+        combo.addItem(ind.label, ind.key)
+        combo.setItemData(combo.count() - 1, f"Lĩnh vực {ind.area} · {ind.key}", Qt.ToolTipRole)
+        combo.setItemData(combo.count() - 1, fold(ind.label), FOLDED_ROLE)
+    combo.setCurrentIndex(-1)
+    combo.lineEdit().setPlaceholderText("Gõ để tìm chỉ tiêu…")
+    completer = FoldingCompleter(combo.model(), combo)
+    completer.setCompletionRole(FOLDED_ROLE)
+    completer.setFilterMode(Qt.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.PopupCompletion)
+    combo.setCompleter(completer)
+    return combo
+
+
 class WrapDelegate(QStyledItemDelegate):
     """Rule lines wrap in the text column: a tree asks for a row's height without the column's
     width, so it is given here (a long sum would otherwise be cut off with "…")."""
@@ -558,25 +582,7 @@ class AddRuleDialog(QDialog):
         self._kind_changed()
 
     def _indicator_combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.NoInsert)
-        combo.setMinimumContentsLength(40)
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        for ind in self.indicators:
-            combo.addItem(ind.label, ind.key)
-            combo.setItemData(combo.count() - 1, f"Lĩnh vực {ind.area} · {ind.key}", Qt.ToolTipRole)
-            combo.setItemData(combo.count() - 1, fold(ind.label), FOLDED_ROLE)
-        combo.setCurrentIndex(-1)
-        combo.lineEdit().setPlaceholderText("Gõ để tìm chỉ tiêu…")
-        completer = FoldingCompleter(combo.model(), combo)
-        completer.setCompletionRole(FOLDED_ROLE)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
-        combo.setCompleter(completer)
-        return combo
+        return indicator_combo(self.indicators, name)
 
     def kind(self) -> str:
         return self.kindCombo.currentData()
