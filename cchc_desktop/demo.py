@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 
 from .paths import resource
-from .store import Workspace, WorkspaceError
+from .store import UNIT_CODE_ASKED, Workspace, WorkspaceError
 
 DEFAULT_SAMPLE = "demo"
 
@@ -51,6 +51,7 @@ def load_sample(path: Path | str | None = None) -> dict:
 def fill(ws: Workspace, data: dict):
     """Write a sample description (as in demo.json) into an open workspace."""
     with ws.operation("Dữ liệu mẫu", undoable=False):
+        ws.set_setting(UNIT_CODE_ASKED, True)   # a sample is no unit to ask the official code of
         for doc in data.get("documents", []):
             ws.save_document(doc["number"], doc["issued_on"], doc.get("doc_type", ""),
                              doc.get("summary", ""), doc.get("area"),
@@ -64,7 +65,8 @@ def fill(ws: Workspace, data: dict):
             row["seq"] = row["seq"] or 0
             ws.change_row("plan_tasks", {"id": None}, row)
         for p in data.get("periods", []):
-            ws.add_period(p["code"], p.get("from"), p.get("to"), p.get("number"), p.get("date"))
+            ws.add_period(p["code"], p.get("from"), p.get("to"), p.get("number"), p.get("date"),
+                          title=p.get("title"), deadline=p.get("deadline"))
             notes = p.get("notes") or {}
             items = [(k, v, notes.get(k)) for k, v in p.get("values", {}).items()]
             # a note on a figure the seed leaves blank still travels with the key

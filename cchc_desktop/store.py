@@ -85,6 +85,7 @@ UNIT_FIELDS = ("name", "parent", "place", "symbol", "signer_prefix", "signer_tit
 PERIOD_FIELDS = ("window_from", "window_to", "report_number", "report_date", "title", "deadline")
 ONE_STOP_CENTRE = "Trung tâm Phục vụ hành chính công"   # Decree 118/2025: the norm since July 2025
 ONE_STOP_DESK = "Bộ phận Một cửa"                         # the older units' one-stop desk
+UNIT_CODE_ASKED = "unit_code_asked"   # setting: the window asked once for a missing unit code
 
 
 def now() -> str:

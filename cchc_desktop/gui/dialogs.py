@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from .. import periods
-from ..store import WorkspaceError
+from ..store import ONE_STOP_CENTRE, ONE_STOP_DESK, UNIT_CODE_ASKED, WorkspaceError, clean_unit_fields
 from ..vnformat import NumberError, format_date, nfc, parse_date
 from .ui_document_dialog import Ui_DocumentDialog
 from .ui_first_run import Ui_FirstRunDialog
@@ -25,6 +25,7 @@ from .ui_unlock_dialog import Ui_UnlockDialog
 
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Báo cáo", "Thông báo", "Chỉ thị", "Hướng dẫn", "Tờ trình")
 FILE_FILTER = "Tệp dữ liệu CCHC (*.cchc);;Mọi tệp (*)"
+MERGER_DAY = _dt.date(2025, 7, 1)   # communes and wards formed by the 2025 reform exist from this day
 
 
 def _vi_buttons(box: QDialogButtonBox):
@@ -36,10 +37,22 @@ def _vi_buttons(box: QDialogButtonBox):
             b.setText(text)
 
 
-class UnitDialog(QDialog):
-    """Thông tin đơn vị: names, signer, distribution list, appendix template."""
+SIGNER_PREFIXES = ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH")
+SIGNER_TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+ONE_STOP_NAMES = (ONE_STOP_CENTRE, ONE_STOP_DESK)
 
-    TEXT_FIELDS = ("name", "parent", "place", "symbol", "signer_prefix", "signer_title", "signer_name")
+
+def _combo_text(combo, choices, current: str):
+    combo.addItems(list(choices))
+    combo.setCurrentText(current or "")
+
+
+class UnitDialog(QDialog):
+    """Thông tin đơn vị: names, official code, upper office, one-stop body, start date, windows
+    (first tab); signer, "Kính gửi", "Nơi nhận", appendix template (second tab)."""
+
+    TEXT_FIELDS = ("name", "code", "parent", "focal_agency", "place", "symbol", "signer_name")
+    COMBO_FIELDS = {"one_stop": ONE_STOP_NAMES, "signer_prefix": SIGNER_PREFIXES, "signer_title": SIGNER_TITLES}
 
     def __init__(self, ws, parent=None):
         super().__init__(parent)
@@ -51,6 +64,10 @@ class UnitDialog(QDialog):
         unit = ws.unit()
         for f in self.TEXT_FIELDS:
             getattr(self.ui, f).setText(unit.get(f) or "")
+        for f, choices in self.COMBO_FIELDS.items():
+            _combo_text(getattr(self.ui, f), choices, unit.get(f))
+        self.ui.established.setText(format_date(unit.get("established")) if unit.get("established") else "")
+        self.ui.calendar_windows.setChecked(bool(unit.get("calendar_windows")))
         self.ui.recipients.setPlainText(unit.get("recipients") or "")
         self.ui.addressees.setPlainText(unit.get("addressees") or "")
         from .. import templates
@@ -65,71 +82,146 @@ class UnitDialog(QDialog):
 
     def fields(self) -> dict:
         out = {f: getattr(self.ui, f).text() for f in self.TEXT_FIELDS}
+        out.update({f: getattr(self.ui, f).currentText() for f in self.COMBO_FIELDS})
+        out["established"] = self.ui.established.text()
+        out["calendar_windows"] = int(self.ui.calendar_windows.isChecked())
         out["recipients"] = self.ui.recipients.toPlainText()
         out["addressees"] = self.ui.addressees.toPlainText()
         out["template"] = self.ui.template.currentData() or ""
         return out
 
     def accept(self):
-        fields = self.fields()
-        unit = self.ws.unit()
-        changed = {k: v for k, v in fields.items() if (unit.get(k) or "") != (nfc(v) or "")}
         try:
-            if changed:
-                self.ws.update_unit(**changed)
+            self.ws.update_unit(**self.fields())   # changes only what differs; checks all first
         except WorkspaceError as exc:
             self.ui.errorLabel.setText(str(exc))
             return
         super().accept()
 
 
-class PeriodDialog(QDialog):
-    """Add a period (kind, year, data window, report number and date) or edit one."""
+# the kinds offered by "Thêm kỳ", in the order of the list
+PERIOD_KINDS = periods.KINDS + periods.MONTHS + (periods.CUSTOM,)
 
-    def __init__(self, ws, code: str | None = None, parent=None, year: int | None = None, kind: str | None = None):
+
+class PeriodDialog(QDialog):
+    """Add a period (kind, year or a window of its own, title, report number, date, deadline) or edit one.
+
+    A new period proposes the one today's date calls for (periods.proposed), months too when
+    the unit already reports monthly; a custom period is named by the window typed."""
+
+    def __init__(self, ws, code: str | None = None, parent=None, year: int | None = None, kind: str | None = None,
+                 today: _dt.date | None = None):
         super().__init__(parent)
         self.ws, self.code = ws, code
+        self.today = today or _dt.date.today()
+        self.unit = ws.unit()
+        self._auto_title = ""      # the title filled in for a custom period, until the officer edits it
         self.ui = Ui_PeriodDialog()
         self.ui.setupUi(self)
         _plain_errors(self.ui)
         _vi_buttons(self.ui.buttonBox)
-        for k in periods.KINDS:
+        for k in PERIOD_KINDS:
             self.ui.kind.addItem(periods.kind_label(k), k)
-        self.ui.year.setValue(year or _dt.date.today().year)
-        if kind:
-            self.ui.kind.setCurrentIndex(periods.KINDS.index(kind))
         if code:
             p = ws.period(code)
             self.setWindowTitle(f"Sửa kỳ {p.label}")
-            self.ui.kind.setCurrentIndex(periods.KINDS.index(p.kind))
-            self.ui.year.setValue(p.year)
+            self._select(p.kind, p.year)
             self.ui.kind.setEnabled(False)
             self.ui.year.setEnabled(False)
             self.ui.windowFrom.setText(format_date(p.window_from))
             self.ui.windowTo.setText(format_date(p.window_to))
+            if p.kind == periods.CUSTOM:   # named by its window: the window does not change
+                self.ui.windowFrom.setReadOnly(True)
+                self.ui.windowTo.setReadOnly(True)
+            self.ui.title.setText(p.title or "")
             self.ui.reportNumber.setText(p.report_number or "")
             self.ui.reportDate.setText(format_date(p.report_date) if p.report_date else "")
+            self.ui.deadline.setText(format_date(p.deadline) if p.deadline else "")
+            self._show_hint()
         else:
             self.setWindowTitle("Thêm kỳ báo cáo")
+            if kind:
+                self._select(kind, year or self.today.year)
+            else:
+                proposal = self.proposal()
+                self._select(proposal.kind, proposal.year)
             self._fill_window()
             self.ui.kind.currentIndexChanged.connect(self._fill_window)
             self.ui.year.valueChanged.connect(self._fill_window)
         for w in (self.ui.windowFrom, self.ui.windowTo):
             w.textChanged.connect(self._check_window)
+        self.ui.deadline.textChanged.connect(self._show_hint)
         self._check_window()
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
 
+    def proposal(self) -> periods.PeriodName:
+        """The period today's date calls for, among those not added yet."""
+        added = {p.code for p in self.ws.periods()}
+        kinds = list(periods.KINDS)
+        if any(periods.parse_code(c).monthly for c in added):
+            kinds += periods.MONTHS
+        while kinds:
+            name = periods.proposed(self.today, self.unit, tuple(kinds))
+            if name.code not in added:
+                return name
+            kinds.remove(name.kind)
+        return periods.PeriodName(self.today.year, "Y")
+
+    def _select(self, kind: str, year: int):
+        self.ui.kind.setCurrentIndex(max(self.ui.kind.findData(kind), 0))
+        self.ui.year.setValue(year)
+
     def kind(self) -> str:
         return self.ui.kind.currentData()
 
+    def _custom(self) -> bool:
+        return self.kind() == periods.CUSTOM
+
     def _fill_window(self, *_):
-        start, end = periods.default_window(self.kind(), self.ui.year.value())
-        self.ui.windowFrom.setText(format_date(start))
-        self.ui.windowTo.setText(format_date(end))
-        deadline = periods.default_deadline(self.kind(), self.ui.year.value())
-        self.ui.hintLabel.setText(
-            f"Thời gian lấy số liệu mặc định theo Nghị định 09/2019/NĐ-CP; hạn báo cáo: {format_date(deadline)}.")
+        custom = self._custom()
+        self.ui.year.setEnabled(not custom)
+        if custom:
+            # a window of the officer's choosing: from the unit's start (or the month's first day) to today
+            start = periods.established_of(self.unit) or self.today.replace(day=1)
+            start = start if start <= self.today else self.today.replace(day=1)
+            self.ui.windowFrom.setText(format_date(start))
+            self.ui.windowTo.setText(format_date(self.today))
+        else:
+            start, end = periods.window(periods.PeriodName(self.ui.year.value(), self.kind()), self.unit)
+            self.ui.windowFrom.setText(format_date(start))
+            self.ui.windowTo.setText(format_date(end))
+            if self.ui.title.text() == self._auto_title:
+                self.ui.title.setText("")
+                self._auto_title = ""
+        self._show_hint()
+
+    def _name(self):
+        """The period the dialog describes now (None while its window cannot be read)."""
+        if not self._custom():
+            return periods.PeriodName(self.ui.year.value(), self.kind())
+        try:
+            return periods.custom(self.ui.windowFrom.text(), self.ui.windowTo.text())
+        except periods.PeriodError:
+            return None
+
+    def _show_hint(self, *_):
+        name = self._name()
+        if name is None:
+            self.ui.hintLabel.setText("")
+            return
+        if name.custom:
+            basis = ("Kỳ theo thời gian tự chọn (báo cáo đột xuất, chuyên đề) được kiểm tra theo đúng thời gian này "
+                     "và không cộng vào quý hay năm.")
+        elif periods.calendar_windows_of(self.unit):
+            basis = "Thời gian lấy số liệu theo tháng dương lịch như đơn vị đăng ký."
+        else:
+            basis = "Thời gian lấy số liệu mặc định theo Nghị định 09/2019/NĐ-CP."
+        try:
+            deadline = parse_date(self.ui.deadline.text()) or periods.deadline(name, self.unit)
+        except NumberError:
+            deadline = periods.deadline(name, self.unit)
+        self.ui.hintLabel.setText(f"{basis} Mã kỳ: {name.code}; hạn báo cáo: {format_date(deadline)}.")
 
     def _check_window(self, *_):
         try:
@@ -137,22 +229,96 @@ class PeriodDialog(QDialog):
         except NumberError as exc:
             self.ui.errorLabel.setText(str(exc))
             return
-        name = periods.PeriodName(self.ui.year.value(), self.kind())
-        self.ui.errorLabel.setText(" ".join(periods.window_problems(name, start, end, self.ws.unit())))
+        if self._custom() and not self.code:
+            if start and end and start <= end and self.ui.title.text() == self._auto_title:
+                self._auto_title = periods.custom_title(start, end)
+                self.ui.title.setText(self._auto_title)
+            name = self._name()
+            if name is None:
+                self.ui.errorLabel.setText("Ghi ngày bắt đầu và ngày kết thúc lấy số liệu (ngày bắt đầu không sau "
+                                           "ngày kết thúc).")
+                return
+        else:
+            name = periods.parse_code(self.code) if self.code else self._name()
+        self.ui.errorLabel.setText(" ".join(periods.window_problems(name, start, end, self.unit)))
+        self._show_hint()
 
     def accept(self):
         ui = self.ui
+        title = nfc(ui.title.text()) or None
         try:
             if self.code:
-                self.ws.update_period(self.code, window_from=ui.windowFrom.text(), window_to=ui.windowTo.text(),
-                                      report_number=ui.reportNumber.text(), report_date=ui.reportDate.text())
+                p = self.ws.period(self.code)
+                fields = {"report_number": ui.reportNumber.text(), "report_date": ui.reportDate.text(),
+                          "title": title, "deadline": ui.deadline.text()}
+                if p.kind != periods.CUSTOM:
+                    fields.update(window_from=ui.windowFrom.text(), window_to=ui.windowTo.text())
+                self.ws.update_period(self.code, **fields)
             else:
-                code = f"{ui.year.value()}-{self.kind()}"
-                self.ws.add_period(code, ui.windowFrom.text() or None, ui.windowTo.text() or None,
-                                   ui.reportNumber.text() or None, ui.reportDate.text() or None)
-                self.code = code
+                if self._custom():
+                    name = self._name()
+                    if name is None:
+                        raise WorkspaceError("Ghi ngày bắt đầu và ngày kết thúc lấy số liệu của kỳ.")
+                    code, window = name.code, (None, None)
+                else:
+                    code, window = f"{ui.year.value()}-{self.kind()}", (ui.windowFrom.text() or None,
+                                                                         ui.windowTo.text() or None)
+                self.ws.add_period(code, *window, ui.reportNumber.text() or None, ui.reportDate.text() or None,
+                                   title=title, deadline=ui.deadline.text() or None)
+                self.code = periods.canonical(code)
         except WorkspaceError as exc:
             ui.errorLabel.setText(str(exc))
+            return
+        super().accept()
+
+
+class UnitCodeDialog(QDialog):
+    """Asks for the official code of a unit whose file was made before the program kept it
+    (opened from the window's status bar; "Để sau" leaves it for the unit dialog)."""
+
+    ASKED = UNIT_CODE_ASKED   # workspace setting: asked already, do not ask again
+
+    def __init__(self, ws, parent=None):
+        from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle("Mã đơn vị hành chính")
+        layout = QVBoxLayout(self)
+        text = QLabel(f"Tệp dữ liệu của <b>{ws.unit()['name']}</b> chưa có mã đơn vị hành chính (mã ĐVHC, 5 chữ số). "
+                      "Cấp trên nhận biết đơn vị bằng mã này, không bằng tên. Ghi mã bây giờ, hoặc để sau "
+                      "(sửa ở Tệp → Thông tin đơn vị).", self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.code = QLineEdit(self)
+        self.code.setMaxLength(5)
+        self.code.setPlaceholderText("ví dụ 19168")
+        layout.addWidget(self.code)
+        self.errorLabel = QLabel(self)
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.errorLabel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        _vi_buttons(self.buttons)
+        self.buttons.button(QDialogButtonBox.Cancel).setText("Để sau")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.finished.connect(self._asked)
+
+    def _asked(self, *_):
+        if self.ws.conn is not None:   # once, whatever the answer (the file may be closed meanwhile)
+            self.ws.set_setting(self.ASKED, True)
+
+    @classmethod
+    def needed(cls, ws) -> bool:
+        """Whether the unit has no code and has not been asked for it yet."""
+        return not ws.unit().get("code") and not ws.setting(cls.ASKED, False)
+
+    def accept(self):
+        try:
+            self.ws.update_unit(code=self.code.text())
+        except WorkspaceError as exc:
+            self.errorLabel.setText(str(exc))
             return
         super().accept()
 
@@ -263,12 +429,21 @@ class FirstRunDialog(QDialog):
             self.ui.path.setText(str(self.folder / f"{ascii_name(text)}.cchc"))
 
     def unit_fields(self) -> dict:
-        return {"name": self.ui.name.text(), "parent": self.ui.parent.text(), "place": self.ui.place.text()}
+        out = {"name": self.ui.name.text(), "code": self.ui.code.text(), "parent": self.ui.parent.text(),
+               "place": self.ui.place.text()}
+        if self.ui.merged.isChecked():
+            out["established"] = MERGER_DAY.isoformat()
+        return out
 
     def create(self):
         if not nfc(self.ui.name.text()):
-            self.ui.errorLabel.setText("Chưa nhập tên đơn vị (ví dụ: UBND xã Kim Thạch).")
+            self.ui.errorLabel.setText("Chưa nhập tên đơn vị (ví dụ: UBND phường Đồng Thuận).")
             self.ui.name.setFocus()
+            return
+        try:
+            clean_unit_fields(self.unit_fields())
+        except WorkspaceError as exc:
+            self.ui.errorLabel.setText(str(exc))
             return
         path = Path(self.ui.path.text().strip())
         if path.suffix.lower() != ".cchc":

@@ -26,6 +26,7 @@ from . import ops, settings
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
 FINDINGS_DELAY_MS = 250   # the findings dock checks again this long after the last change
 DAILY_BACKUP_DELAY_MS = 5000   # the day's first automatic backup waits until the window is in use
+ASK_CODE_DELAY_MS = 300   # asked once the first page shows: never on the start path
 # Set on the banner the first time a locked period shows, not in the form: a style sheet on any
 # widget of the window costs ~1-2 ms at start-up, and most starts show a draft period.
 LOCK_BANNER_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060;"
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         ws.listeners.append(self._on_committed)
         # The day's first backup, once the window is up (never on the start-up path).
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda w=ws: self.ws is w and self.auto_backup(daily=True))
+        # A file made before the unit's code was kept asks for it once, beside the work (dialogs.UnitCodeDialog).
+        QTimer.singleShot(ASK_CODE_DELAY_MS, lambda w=ws: self.ws is w and self.ask_unit_code())
         for page in list(self.pages.values()):
             self.ui.pages.removeWidget(page)
             page.deleteLater()
@@ -748,6 +751,39 @@ class MainWindow(QMainWindow):
                                               "Tệp dữ liệu CCHC (*.cchc);;Mọi tệp (*)")
         if name:
             self.workspaceRequested.emit("open", Path(name))
+
+    def ask_unit_code(self):
+        """A file whose unit has no official code asks for it once, beside the work: a button in
+        the status bar (it takes no keyboard, blocks nothing) opens the question; answered or
+        put off ("Để sau"), it is not asked again.  Returns the button, or None."""
+        from PySide6.QtWidgets import QPushButton
+        from .dialogs import UnitCodeDialog
+        self._drop_code_prompt()
+        if self.ws is None or self.ws.conn is None or not UnitCodeDialog.needed(self.ws):
+            return None
+        button = QPushButton("Đơn vị chưa có mã đơn vị hành chính – ghi mã…")
+        button.setObjectName("unitCodePrompt")
+        button.setStyleSheet("background: #fff4ce; padding: 1px 8px;")
+        button.clicked.connect(self._open_code_dialog)
+        self.statusBar().addWidget(button)
+        self._code_prompt = button
+        return button
+
+    def _drop_code_prompt(self):
+        button = getattr(self, "_code_prompt", None)
+        if button is not None:
+            self.statusBar().removeWidget(button)
+            button.deleteLater()
+            self._code_prompt = None
+
+    def _open_code_dialog(self):
+        from .dialogs import UnitCodeDialog
+        dlg = UnitCodeDialog(self.ws, self)
+        dlg.accepted.connect(self._update_unit)
+        dlg.finished.connect(lambda *_: self._drop_code_prompt())
+        self.code_dialog = dlg
+        dlg.open()   # modal to the window, returns at once
+        return dlg
 
     def unit_profile(self):
         from .dialogs import UnitDialog

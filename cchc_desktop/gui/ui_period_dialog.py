@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'period_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -23,7 +23,7 @@ class Ui_PeriodDialog(object):
     def setupUi(self, PeriodDialog):
         if not PeriodDialog.objectName():
             PeriodDialog.setObjectName(u"PeriodDialog")
-        PeriodDialog.resize(520, 300)
+        PeriodDialog.resize(560, 360)
         PeriodDialog.setModal(True)
         self.verticalLayout = QVBoxLayout(PeriodDialog)
         self.verticalLayout.setObjectName(u"verticalLayout")
@@ -37,6 +37,7 @@ class Ui_PeriodDialog(object):
 
         self.kind = QComboBox(PeriodDialog)
         self.kind.setObjectName(u"kind")
+        self.kind.setMaxVisibleItems(22)
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kind)
 
@@ -49,7 +50,7 @@ class Ui_PeriodDialog(object):
         self.year.setObjectName(u"year")
         self.year.setMinimum(2000)
         self.year.setMaximum(2100)
-        self.year.setValue(2023)
+        self.year.setValue(2025)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.year)
 
@@ -73,25 +74,45 @@ class Ui_PeriodDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.windowTo)
 
+        self.titleLabel = QLabel(PeriodDialog)
+        self.titleLabel.setObjectName(u"titleLabel")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.titleLabel)
+
+        self.title = QLineEdit(PeriodDialog)
+        self.title.setObjectName(u"title")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.title)
+
         self.reportNumberLabel = QLabel(PeriodDialog)
         self.reportNumberLabel.setObjectName(u"reportNumberLabel")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.reportNumberLabel)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.reportNumberLabel)
 
         self.reportNumber = QLineEdit(PeriodDialog)
         self.reportNumber.setObjectName(u"reportNumber")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.reportNumber)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reportNumber)
 
         self.reportDateLabel = QLabel(PeriodDialog)
         self.reportDateLabel.setObjectName(u"reportDateLabel")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.reportDateLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.reportDateLabel)
 
         self.reportDate = QLineEdit(PeriodDialog)
         self.reportDate.setObjectName(u"reportDate")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reportDate)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.reportDate)
+
+        self.deadlineLabel = QLabel(PeriodDialog)
+        self.deadlineLabel.setObjectName(u"deadlineLabel")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.deadlineLabel)
+
+        self.deadline = QLineEdit(PeriodDialog)
+        self.deadline.setObjectName(u"deadline")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.deadline)
 
 
         self.verticalLayout.addLayout(self.formLayout)
@@ -120,15 +141,19 @@ class Ui_PeriodDialog(object):
         self.yearLabel.setBuddy(self.year)
         self.windowFromLabel.setBuddy(self.windowFrom)
         self.windowToLabel.setBuddy(self.windowTo)
+        self.titleLabel.setBuddy(self.title)
         self.reportNumberLabel.setBuddy(self.reportNumber)
         self.reportDateLabel.setBuddy(self.reportDate)
+        self.deadlineLabel.setBuddy(self.deadline)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.kind, self.year)
         QWidget.setTabOrder(self.year, self.windowFrom)
         QWidget.setTabOrder(self.windowFrom, self.windowTo)
-        QWidget.setTabOrder(self.windowTo, self.reportNumber)
+        QWidget.setTabOrder(self.windowTo, self.title)
+        QWidget.setTabOrder(self.title, self.reportNumber)
         QWidget.setTabOrder(self.reportNumber, self.reportDate)
-        QWidget.setTabOrder(self.reportDate, self.buttonBox)
+        QWidget.setTabOrder(self.reportDate, self.deadline)
+        QWidget.setTabOrder(self.deadline, self.buttonBox)
 
         self.retranslateUi(PeriodDialog)
 
@@ -140,13 +165,20 @@ class Ui_PeriodDialog(object):
         self.kindLabel.setText(QCoreApplication.translate("PeriodDialog", u"Lo\u1ea1i k\u1ef3:", None))
         self.yearLabel.setText(QCoreApplication.translate("PeriodDialog", u"N\u0103m:", None))
         self.windowFromLabel.setText(QCoreApplication.translate("PeriodDialog", u"L\u1ea5y s\u1ed1 li\u1ec7u t\u1eeb ng\u00e0y:", None))
-        self.windowFrom.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"15/12/2022", None))
+        self.windowFrom.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"15/12/2024", None))
         self.windowToLabel.setText(QCoreApplication.translate("PeriodDialog", u"\u0111\u1ebfn ng\u00e0y:", None))
-        self.windowTo.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"14/06/2023", None))
+        self.windowTo.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"14/06/2025", None))
+        self.titleLabel.setText(QCoreApplication.translate("PeriodDialog", u"T\u00ean k\u1ef3 in tr\u00ean b\u00e1o c\u00e1o:", None))
+        self.title.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"\u0111\u1ec3 tr\u1ed1ng: t\u00ean theo lo\u1ea1i k\u1ef3", None))
+#if QT_CONFIG(tooltip)
+        self.title.setToolTip(QCoreApplication.translate("PeriodDialog", u"V\u00ed d\u1ee5: t\u1eeb ng\u00e0y 01/7/2025 \u0111\u1ebfn ng\u00e0y 31/10/2025", None))
+#endif // QT_CONFIG(tooltip)
         self.reportNumberLabel.setText(QCoreApplication.translate("PeriodDialog", u"S\u1ed1 b\u00e1o c\u00e1o:", None))
-        self.reportNumber.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"341", None))
+        self.reportNumber.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"v\u00ed d\u1ee5 125 ho\u1eb7c 125/BC-UBND", None))
         self.reportDateLabel.setText(QCoreApplication.translate("PeriodDialog", u"Ng\u00e0y b\u00e1o c\u00e1o:", None))
         self.reportDate.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"dd/mm/yyyy", None))
+        self.deadlineLabel.setText(QCoreApplication.translate("PeriodDialog", u"H\u1ea1n b\u00e1o c\u00e1o c\u1ea5p tr\u00ean \u0111\u1eb7t:", None))
+        self.deadline.setPlaceholderText(QCoreApplication.translate("PeriodDialog", u"\u0111\u1ec3 tr\u1ed1ng: ng\u00e0y sau ng\u00e0y k\u1ebft th\u00fac l\u1ea5y s\u1ed1 li\u1ec7u", None))
         self.hintLabel.setText("")
         self.errorLabel.setText("")
     # retranslateUi
