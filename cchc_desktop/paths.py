@@ -1,9 +1,10 @@
-"""Where the program's own files (``ui/``, ``resources/``, ``db/``) are found.
+"""Where the program's own files (``resources/``, ``db/``) are found.
 
 One helper for the three ways the program runs: from a source checkout (the folders
-sit beside the package), from an installed wheel (they are packed inside the package
-as ``_ui``, ``_resources``, ``_db``) and from a PyInstaller bundle (beside the
-executable's unpacked files, ``sys._MEIPASS``).
+sit beside the package), from an installed wheel or the Windows installer (they are
+packed inside the package as ``_resources``, ``_db``) and from a PyInstaller bundle
+(beside the executable's unpacked files, ``sys._MEIPASS``).  ``ui/`` is not among them:
+the dialogs run from their compiled forms, ``cchc_desktop/gui/ui_*.py``.
 """
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-DATA_FOLDERS = ("ui", "resources", "db")
+DATA_FOLDERS = ("resources", "db")
 
 
 @lru_cache(maxsize=None)
 def data_dir(name: str) -> Path:
-    """The folder *name* (one of ``ui``, ``resources``, ``db``) wherever the program runs from."""
+    """The folder *name* (``resources`` or ``db``) wherever the program runs from."""
     if name not in DATA_FOLDERS:
         raise ValueError(name)
     candidates = []
