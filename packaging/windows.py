@@ -47,8 +47,9 @@ QT_PLUGINS = ("platforms/qwindows.dll", "platforms/qoffscreen.dll", "platforms/q
               "imageformats/qgif.dll")
 # Files no installed program reads: headers, import libraries, stubs, build metadata.
 DROP = re.compile(r"(^|/)(include|lib/cmake|__pycache__)/|\.(pyi|lib|h|cmake)$|(^|/)py\.typed$")
-# Wheels the program never imports at run time (pip is a dependency of sqlite-utils' CLI).
-SKIP_WHEELS = ("pip",)
+WINDOWS_MARKERS = {"python_version": "3.12", "python_full_version": "3.12.9", "sys_platform": "win32",
+                   "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64",
+                   "implementation_name": "cpython", "platform_python_implementation": "CPython", "extra": ""}
 
 LAUNCHER_MAIN = {
     "cchc": "import sys\nfrom cchc_desktop.cli import main\nsys.exit(main())\n",
@@ -119,6 +120,21 @@ def fetch_wheels(python: Path, cache: Path) -> Path:
     except subprocess.CalledProcessError:
         pip(python, *common, env=env)
     return folder
+
+
+def windows_requirements(wheel: Path) -> set[str]:
+    """The names *wheel* requires on 64-bit Windows with CPython 3.12 (from its METADATA)."""
+    from email.parser import Parser
+    from packaging.requirements import Requirement
+    with zipfile.ZipFile(wheel) as z:
+        meta = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
+        message = Parser().parsestr(z.read(meta).decode("utf-8"))
+    out = set()
+    for line in message.get_all("Requires-Dist") or []:
+        req = Requirement(line)
+        if req.marker is None or req.marker.evaluate(WINDOWS_MARKERS):
+            out.add(normalise(req.name))
+    return out
 
 
 def own_wheel(python: Path, out: Path) -> Path:
@@ -230,19 +246,21 @@ def stage(python: Path, work: Path) -> tuple[Path, dict[str, int]]:
     data_zip = fetch_python(python, cache)
     wheel_dir = fetch_wheels(python, cache)
     want = pins()
-    wheels = []
-    for w in sorted(wheel_dir.glob("*.whl")):
-        name, version = w.name.split("-")[:2]
-        if normalise(name) in SKIP_WHEELS:
+    # The wheels at the pinned versions (older ones may linger in the cache), and everything
+    # they need on Windows must be pinned too: an unpinned dependency would be left out.
+    wheels = [w for w in sorted(wheel_dir.glob("*.whl")) if want.get(normalise(w.name.split("-")[0])) ==
+              w.name.split("-")[1]]
+    by_name = {normalise(w.name.split("-")[0]): w for w in wheels}
+    needed, todo = set(), list(map(normalise, pinned_requirements()))
+    while todo:
+        name = todo.pop()
+        if name in needed:
             continue
-        if normalise(name) not in want:    # e.g. a dependency only Windows needs
-            raise SystemExit(f"installer: {w.name} is not pinned: add {normalise(name)}=={version} "
-                             f"to constraints.txt")
-        if want[normalise(name)] == version:   # older versions may linger in the cache
-            wheels.append(w)
-    missing = set(map(normalise, pinned_requirements())) - {normalise(w.name.split("-")[0]) for w in wheels}
-    if missing:
-        raise SystemExit(f"installer: no wheel at the pinned version for {sorted(missing)}")
+        if name not in by_name:
+            raise SystemExit(f"installer: no wheel of {name} at a pinned version: pin it in constraints.txt")
+        needed.add(name)
+        todo += windows_requirements(by_name[name])
+    wheels = [by_name[n] for n in sorted(needed)]
     app = work / "app"
     shutil.rmtree(app, ignore_errors=True)
     (app / "Python").mkdir(parents=True)
