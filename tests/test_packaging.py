@@ -30,6 +30,8 @@ def test_wheel_runs_catalogue_outside_the_source_tree(tmp_path):
     wheel = windows_builder().own_wheel(Path(sys.executable), wheels)
     with zipfile.ZipFile(wheel) as z:
         assert not [n for n in z.namelist() if n.endswith(".ui")]     # the dialogs are compiled forms
+        packages = {str(p.relative_to(ROOT)) for p in (ROOT / "cchc_desktop").rglob("__init__.py")}
+        assert packages <= set(z.namelist()), "a package is missing from [tool.setuptools] packages"
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
