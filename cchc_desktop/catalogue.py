@@ -38,6 +38,26 @@ LINEAR_ROLLUPS = ("sum", "first", "last", "cumulative")
 KINDS = ("count", "percent", "ratio", "money", "number", "code", "text")
 
 
+# Two figures are the same when they differ by less than this: sums of floats (0,1 + 0,2) and
+# amounts kept to six places differ by far less; one home for the checks, targets and window.
+TOLERANCE = 1e-6
+
+
+def compare(a, op: str, b) -> bool:
+    """*a* ``op`` *b* for figures (``=``, ``<=``, ``>=``, ``<``, ``>``) within :data:`TOLERANCE`."""
+    if op == "=":
+        return abs(a - b) <= TOLERANCE
+    if op == "<=":
+        return a <= b + TOLERANCE
+    if op == ">=":
+        return a >= b - TOLERANCE
+    if op == "<":
+        return a < b - TOLERANCE
+    if op == ">":
+        return a > b + TOLERANCE
+    raise ValueError(op)
+
+
 class CatalogueError(ValueError):
     """A catalogue or template file that does not hold together."""
 

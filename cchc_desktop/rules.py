@@ -34,7 +34,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from . import periods, plans, rollup
-from .catalogue import CatalogueError, Formula
+from .catalogue import TOLERANCE, CatalogueError, Formula, compare
 from .paths import resource
 from .store import Workspace, WorkspaceError, now
 from .vnformat import Figure, decimals_of, format_date, format_number, nfc
@@ -46,8 +46,6 @@ WINDOW_KEY = "period.window"
 TYPES = ("sum", "le", "balance", "same", "obligation", "continuity", "rate", "domain",
          "window", "rollup", "cumulative", "outlier", "overdue_tasks")
 OPS = {"=": "bằng", "<=": "không lớn hơn", ">=": "không nhỏ hơn", "<": "nhỏ hơn", ">": "lớn hơn"}
-# Values compared as equal when they differ by less than this (sums of floats).
-EPS = 1e-6
 
 
 @dataclass
@@ -386,15 +384,7 @@ def _fill(template: str, fields: dict) -> str:
 
 
 def _compare(a, op: str, b) -> bool:
-    if op == "=":
-        return abs(a - b) <= EPS
-    if op == "<=":
-        return a <= b + EPS
-    if op == ">=":
-        return a >= b - EPS
-    if op == "<":
-        return a < b - EPS
-    return a > b + EPS
+    return compare(a, op, b)
 
 
 # ---- the checker ---------------------------------------------------------------------
@@ -546,9 +536,9 @@ def _rule_sum(ctx, rule: Rule):
         return
     s = sum(present)
     complete = len(present) == len(known)
-    if complete and abs(s - total) <= EPS:
+    if complete and abs(s - total) <= TOLERANCE:
         return
-    if not complete and s <= total + EPS:
+    if not complete and s <= total + TOLERANCE:
         return   # the missing parts might make up the difference: say nothing
     keys = [*total_f.keys, *(k for p in parts for k in p.keys)]
     key0 = total_f.keys[0]
@@ -591,7 +581,7 @@ def _rule_continuity(ctx, rule: Rule):
         return
     prev_code, prev_values = prev
     before = prev_f.evaluate(prev_values)
-    if before is None or abs(before - now_value) <= EPS:
+    if before is None or abs(before - now_value) <= TOLERANCE:
         return
     k0, k1 = key_f.keys[0], prev_f.keys[0]
     prev_label = periods.parse_code(prev_code).label
@@ -667,7 +657,7 @@ def _rule_domain(ctx, rule: Rule):
             problem = f"{_show(v)} là số âm"
         elif ind.kind in ("count", "code") and v != int(v):
             problem = f"{_show(v)} không phải là số nguyên"
-        elif ind.kind == "percent" and v > 100 + EPS:
+        elif ind.kind == "percent" and v > 100 + TOLERANCE:
             problem = f"{_show(v)}% vượt quá 100%"
         elif ind.kind == "code":
             codes = ctx.ws.code_list(key)
@@ -704,7 +694,7 @@ def _rule_rollup(ctx, rule: Rule):
         for source, other in cell.computed.items():
             if source in (rollup.DERIVED, rollup.TYPED) or other is None or isinstance(other, str):
                 continue
-            if abs(other - cell.value) <= EPS:
+            if abs(other - cell.value) <= TOLERANCE:
                 continue
             if source == rollup.ROLLUP:
                 # rollup.values gives a rolled-up figure only when every part it reads is there
@@ -736,7 +726,7 @@ def _rule_cumulative(ctx, rule: Rule):
             before = rollup.typed_values(ctx.ws, q.code).get(key)
             if before is None or isinstance(before, str):
                 continue
-            if v < before - EPS:
+            if v < before - TOLERANCE:
                 ind = ctx.cat[key]
                 message = (f"{ind.label} là số cộng dồn trong năm nhưng giảm từ {ctx.show(key, before)} "
                            f"({q.label}) xuống {ctx.show(key, v)}.")

@@ -12,13 +12,12 @@ from dataclasses import asdict, dataclass
 
 from . import plans as _plans
 from . import rollup
-from .catalogue import CatalogueError, Formula
+from .catalogue import TOLERANCE, CatalogueError, Formula, compare
 from .store import Workspace
 from .vnformat import format_number
 
 MET, NOT_MET, NO_DATA = "met", "not_met", "no_data"
 STATUS_LABELS = {MET: "Đạt", NOT_MET: "Chưa đạt", NO_DATA: "Chưa có số liệu"}
-EPS = 1e-9
 
 
 @dataclass
@@ -51,7 +50,7 @@ class TargetResult:
         if self.actual is None:
             return f"{self.label}: chưa có số liệu ({aim})."
         text = f"{self.label}: {format_number(self.actual, 2)}{unit} ({aim}): {self.status_label}"
-        if self.gap is not None and abs(self.gap) > EPS:
+        if self.gap is not None and abs(self.gap) > TOLERANCE:
             word = "vượt" if self.gap > 0 else "thiếu"
             text += f", {word} {format_number(abs(self.gap), 2)}"
         return text + "."
@@ -83,8 +82,7 @@ def _with_plan_years(t: dict, p: dict) -> dict:
 
 
 def _meets(actual: float, op: str, target: float) -> bool:
-    return {">=": actual >= target - EPS, ">": actual > target + EPS, "<=": actual <= target + EPS,
-            "<": actual < target - EPS, "=": abs(actual - target) <= EPS}[op]
+    return compare(actual, op, target)
 
 
 def evaluate(ws: Workspace, code: str, values: dict | None = None) -> list[TargetResult]:

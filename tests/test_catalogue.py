@@ -224,3 +224,12 @@ def test_a_detail_rate_must_be_worked_out_from_its_own_table(tmp_path):
     bad.write_text(json.dumps(details, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(catalogue.CatalogueError, match="dossier.received_total"):
         catalogue.load(resource("catalogue", "indicators.json"), bad).detail_tables
+
+
+def test_one_tolerance_for_comparing_figures():
+    from cchc_desktop import rules, targets
+    assert catalogue.compare(0.1 + 0.2, "=", 0.3) and not catalogue.compare(85.11, "=", 85.1)
+    assert catalogue.compare(1.0000001, "<=", 1) and not catalogue.compare(1, "<", 1)
+    # the checks and the targets say "equal" the same way
+    assert rules._compare(70.0000005, ">=", 70.000001) == targets._meets(70.0000005, ">=", 70.000001) is True
+    assert not hasattr(rules, "EPS") and not hasattr(targets, "EPS")

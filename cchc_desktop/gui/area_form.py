@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboB
                                QLineEdit, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from .. import periods, rollup
+from ..catalogue import TOLERANCE
 from ..store import WorkspaceError
 from ..templates import Row
 from ..vnformat import format_number, nfc
@@ -281,7 +282,7 @@ class AreaModel(QAbstractTableModel):
                 # typed over a computed value: say so only when the two disagree
                 differ = [(src, x) for src, x in cell.computed.items() if src != rollup.TYPED
                           and isinstance(x, (int, float)) and isinstance(cell.value, (int, float))
-                          and abs(x - cell.value) > 1e-9]
+                          and abs(x - cell.value) > TOLERANCE]
                 if differ:
                     src, x = differ[0]
                     disp[SOURCE] = (f"nhập đè; {rollup.SOURCE_LABELS.get(src, src)}: "
