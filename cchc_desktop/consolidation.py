@@ -456,8 +456,10 @@ def accepted_figures(ws: Workspace, code: str, read: dict | None = None) -> dict
 
 
 def summable(ind) -> bool:
-    """Flows and stocks are summed over units; rates and codes are not."""
-    return ind.kind in SUMMED_KINDS and not ind.derived
+    """Flows and stocks are summed over units; rates and codes are not.  A derived plain sum
+    of counts that keeps its parts' roll-up (online dossiers = partial + full) is summed too:
+    a unit that typed it without its split still counts, as in its own workspace."""
+    return ind.kind in SUMMED_KINDS and (not ind.derived or ind.rollup != "derived")
 
 
 def sum_figures(catalogue, by_unit: dict[str, dict]) -> tuple[dict, dict]:

@@ -260,3 +260,28 @@ def test_rolled_up_periods_of_consistent_quarters_check_clean_and_are_right(tmp_
             assert errors(ws, code) == [], code
     finally:
         ws.close()
+
+
+def test_consolidated_quarters_roll_up_as_the_units_do(tmp_path):
+    # The upper office sums units within a period; a year it rolls up from the summed quarters
+    # with the same code, and that equals the sum of the units' own years.
+    import datetime as dt
+
+    from cchc_desktop import backup, consolidation
+    files, years = [], []
+    for n, scale in ((1, 1), (2, 2)):
+        with Workspace.create(tmp_path / f"u{n}.cchc", name=f"UBND xã Số {n}", parent="UBND huyện Thử",
+                              place=f"Xã {n}") as unit:
+            enter(unit, 2022, {q: quarter_values(*(x * scale for x in v)) for q, v in QUARTERS.items()},
+                  longer=("Y",))
+            years.append(rollup.plain_values(unit, "2022-Y"))
+            files.append(backup.make_backup(unit, tmp_path / "out", made_at=dt.datetime(2023, 1, 5, 8, n)))
+    with consolidation.create(tmp_path / "c.cchc", "UBND huyện Thử") as cws:
+        consolidation.import_files(cws, files)
+        for q in QUARTERS:
+            assert cws.find_period(f"2022-{q}") is not None
+        got = rollup.plain_values(cws, "2022-Y")
+    for key in ("dossier.carried_over", "dossier.received_total", "dossier.resolved_total", "dossier.pending"):
+        assert got[key] == sum(y[key] for y in years), key
+    assert got["dossier.received_total"] == 3 * 1323
+    assert round(got["dossier.online_rate"], 2) == 65.15
