@@ -689,8 +689,8 @@ def _rule_rollup(ctx, rule: Rule):
         if not cell.typed or not cell.computed or isinstance(cell.value, str):
             continue
         ind = ctx.cat.get(key)
-        if ind is None or ind.derived:
-            continue
+        if ind is None or ind.rollup == "derived":
+            continue   # a rate: the rate rule compares it with its parts
         for source, other in cell.computed.items():
             if source in (rollup.DERIVED, rollup.TYPED) or other is None or isinstance(other, str):
                 continue

@@ -285,3 +285,15 @@ def test_consolidated_quarters_roll_up_as_the_units_do(tmp_path):
         assert got[key] == sum(y[key] for y in years), key
     assert got["dossier.received_total"] == 3 * 1323
     assert round(got["dossier.online_rate"], 2) == 65.15
+
+
+def test_a_typed_aggregate_of_a_longer_period_is_checked_against_its_quarters(ws):
+    for q, online in (("Q1", 40), ("Q2", 60)):
+        ws.add_period(f"2022-{q}")
+        ws.set_values(f"2022-{q}", [("dvc.online_dossiers", online)])
+    ws.add_period("2022-H1")
+    ws.set_values("2022-H1", [("dvc.online_dossiers", 100)])
+    assert [f for f in rules.check(ws, "2022-H1") if f.rule.startswith("same.typed_vs_computed")] == []
+    ws.set_values("2022-H1", [("dvc.online_dossiers", 120)])
+    [f] = [f for f in rules.check(ws, "2022-H1") if f.rule.startswith("same.typed_vs_computed")]
+    assert f.is_error and "120" in f.message and "100" in f.message
