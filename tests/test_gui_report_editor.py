@@ -11,9 +11,9 @@ def test_draft_edit_save_and_undo(qtbot, demo_ws):
     qtbot.addWidget(ed)
     ed.select("II")
     assert ed.editor.toPlainText() == ""
-    assert "tiếp nhận 2.297 hồ sơ" in ed.editor.placeholderText()
+    assert "tiếp nhận tại Bộ phận Một cửa: 2.297 hồ sơ" in ed.editor.placeholderText()
     qtbot.mouseClick(ed.draft_button, Qt.LeftButton)
-    assert "tiếp nhận 2.297 hồ sơ" in ed.editor.toPlainText()
+    assert "tiếp nhận tại Bộ phận Một cửa: 2.297 hồ sơ" in ed.editor.toPlainText()
     ed.editor.appendPlainText("Ghi thêm của cán bộ.")
     ed.select("V")
     ed.editor.setPlainText("Đề nghị hỗ trợ máy quét.")

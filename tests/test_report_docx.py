@@ -21,7 +21,7 @@ def test_word_report_form(demo_ws, tmp_path):
     assert doc.styles["Normal"].font.name == "Times New Roman"
     runs = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
     assert runs and all(r.font.name == "Times New Roman" for r in runs)
-    body = [p for p in doc.paragraphs if p.text.startswith("Trong kỳ, Bộ phận Một cửa tiếp nhận 2.297 hồ sơ")]
+    body = [p for p in doc.paragraphs if p.text.startswith("Tổng số hồ sơ tiếp nhận tại Bộ phận Một cửa: 2.297 hồ sơ")]
     assert body and body[0].paragraph_format.first_line_indent > Mm(10)
     assert body[0].runs[0].font.size.pt == 14
     cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)

@@ -26,7 +26,7 @@ from ..vnformat import format_date, format_number
 from . import indicator_picker as picker
 
 ID_ROLE = Qt.UserRole + 1
-STATUS_COLOURS = {"met": "#d9f2d9", "not_met": "#f9d6d5", "no_data": "#eeeeee"}
+STATUS_COLOURS = {"met": "#d9f2d9", "not_met": "#f9d6d5", "no_data": "#eeeeee", "in_progress": "#fff3cd"}
 OVERDUE_COLOUR = "#f9d6d5"
 DONE_COLOUR = "#e3f4e3"
 

@@ -15,7 +15,7 @@ from .. import targets
 from ..reports import charts, tables
 
 STATUS_COLOURS = {targets.STATUS_LABELS[targets.MET]: "#d9f2d9", targets.STATUS_LABELS[targets.NOT_MET]: "#f9d6d5",
-                  targets.STATUS_LABELS[targets.NO_DATA]: "#eeeeee"}
+                  targets.STATUS_LABELS[targets.NO_DATA]: "#eeeeee", targets.STATUS_LABELS[targets.IN_PROGRESS]: "#fff3cd"}
 
 
 class TargetsView(QWidget):

@@ -56,8 +56,10 @@ def make_documents(ws, code: str, out_dir, formats=FORMATS, template=None, *, ta
     def name(what, ext):
         return out / filenames.document_name(unit.get("name") or "", period.code, what, ext, day)
 
+    # the period's figures and targets, computed once: every document of the set prints the same
     values = rollup.values(ws, code)
-    text = draft.report_text(ws, code) if ("pdf" in formats or "docx" in formats) else None
+    results = tables.target_results(ws, code, values) if targets or "pdf" in formats or "docx" in formats else None
+    text = draft.report_text(ws, code, values, results or []) if ("pdf" in formats or "docx" in formats) else None
     tpl_name = filenames.ascii_slug(tpl.name) if tpl is not None else ""
     what = tpl_name if tpl_name.startswith("phu-luc") else f"phu-luc-{tpl_name}"
     written = []
@@ -72,8 +74,8 @@ def make_documents(ws, code: str, out_dir, formats=FORMATS, template=None, *, ta
         if "pdf" in formats:
             written.append(report_pdf.write(ws, code, name("bao-cao", "pdf"), text))
             written.append(appendix_pdf_write(ws, code, tpl, name(what, "pdf"), values))
-            if targets and tables.target_results(ws, code):
-                written.append(targets_pdf.write(ws, code, name("muc-tieu", "pdf")))
+            if targets and results:
+                written.append(targets_pdf.write(ws, code, name("muc-tieu", "pdf"), values))
         if "docx" in formats:
             written.append(report_docx.write(ws, code, name("bao-cao", "docx"), text))
         if "xlsx" in formats:

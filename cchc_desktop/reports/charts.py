@@ -27,7 +27,8 @@ class Series:
     target: float | None = None                   # the aim for the year of the last period
 
 
-def trend(ws, code: str, keys=KEY_RATES, limit: int = 8) -> tuple[list[str], list[Series]]:
+def trend(ws, code: str, keys=KEY_RATES, limit: int = 8, values: dict | None = None,
+          results: list | None = None) -> tuple[list[str], list[Series]]:
     """(period codes, one Series per key rate) for the periods up to *code*, oldest first.
 
     Periods of the same kind as *code* are compared (quarters with quarters, 6 months
@@ -36,9 +37,10 @@ def trend(ws, code: str, keys=KEY_RATES, limit: int = 8) -> tuple[list[str], lis
     kind = periods.parse_code(code).kind
     codes = [p.code for p in ws.periods()
              if p.kind == kind and periods.sort_key(p.code) <= periods.sort_key(code)][-limit:]
-    figures = {c: rollup.values(ws, c) for c in codes}
+    # the period's own figures and targets as the documents computed them (*values*, *results*)
+    figures = {c: values if c == code and values is not None else rollup.values(ws, c) for c in codes}
     targets = {}
-    for r in tables.target_results(ws, code):
+    for r in (results if results is not None else tables.target_results(ws, code, values)) or []:
         for k in getattr(r, "keys", ()) or ():
             if r.target is not None and k not in targets:
                 targets[k] = r.target

@@ -45,158 +45,452 @@ def _short_unit(unit: dict) -> str:
 
 
 # ---- the first draft ----------------------------------------------------------------
-def draft_sections(ws, code: str) -> dict[str, str]:
-    """A first draft of every section, written from the period's figures."""
+class Figures:
+    """The period's figures as the appendix prints them, for the sentences of the draft.
+
+    ``text(key)`` is the very text the appendix prints for *key* (tables.format_value), so a
+    number in the narrative can never differ from the appendix; a missing figure is None and
+    its sentence is left out.
+    """
+
+    def __init__(self, ws, cells: dict, trace: dict | None = None):
+        self.ws, self.cells = ws, cells
+        self.trace = trace if trace is not None else {}   # key → text of every figure written
+
+    def value(self, key):
+        c = self.cells.get(key)
+        v = None if c is None else getattr(c, "value", c)
+        return None if v is None or isinstance(v, str) else v
+
+    def has(self, *keys) -> bool:
+        return any(self.value(k) is not None for k in keys)
+
+    def text(self, key) -> str | None:
+        v = self.value(key)
+        if v is None:
+            return None
+        text = tables.format_value(self.ws.catalogue.get(key), v)[0]
+        self.trace[key] = text
+        return text
+
+    def zero(self, key) -> bool:
+        return self.value(key) == 0
+
+
+def _join(parts: list[str], last: str = " và ") -> str:
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + last + parts[-1]
+
+
+def _sentence(text: str) -> str:
+    """Capitalised, ending with one full stop (never ';.' or '..')."""
+    text = text.strip().rstrip(";,. ")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def one_stop_name(unit: dict) -> str:
+    """'Bộ phận Một cửa' or 'Trung tâm Phục vụ hành chính công', as the unit profile says."""
+    return (unit.get("one_stop") or "").strip() or "Bộ phận Một cửa"
+
+
+def draft_sections(ws, code: str, values: dict | None = None, results: list | None = None,
+                   trace: dict | None = None) -> dict[str, str]:
+    """A first draft of every section, written from the period's figures.
+
+    *values* are the period's figures (rollup.values) and *results* the evaluated plan
+    targets, computed once for the whole set of documents and handed down so that every
+    document prints the same figures; both are computed here when not given.  *trace*, when
+    given, receives key → printed text of every figure the draft writes.
+    """
     p = ws.period(code)
     unit = ws.unit()
-    cells = rollup.values(ws, code)
-
-    def v(key):
-        c = cells.get(key)
-        return None if c is None else c.value
-
-    def n(key, dec=None):
-        value = v(key)
-        if value is None:
-            return None
-        ind = ws.catalogue.get(key)
-        if dec is None and ind is not None and ind.kind == "percent":
-            dec = ind.decimals if ind.decimals is not None else 2
-        return format_number(round(value, dec) if dec is not None and isinstance(value, float) else value, dec)
-
+    cells = values if values is not None else rollup.values(ws, code)
+    if results is None:
+        results = tables.target_results(ws, code, cells) or []
+    f = Figures(ws, cells, trace)
     who = _short_unit(unit)
+    label = tables.period_label(p)
+    in_period = f"Trong {label}" if not label.startswith("từ ") else f"Trong thời gian {label}"
     out = {}
-    out["subject"] = f"Kết quả thực hiện công tác cải cách hành chính {p.label}"
+    out["subject"] = f"Kết quả thực hiện công tác cải cách hành chính {label}"
     # the basis: the documents that issued the year's CCHC plan (“ban hành Kế hoạch cải cách hành chính …”)
     plans = [d for d in ws.documents(p.window_from, p.window_to)
              if any(w in (d["summary"] or "").lower() for w in ("kế hoạch cải cách hành chính", "kế hoạch cchc"))]
-    basis = "; ".join(f"{d['doc_type']} số {d['number']} ngày {format_date(d['issued_on'])} {_summary(d)}".strip()
-                      for d in plans[:2])
+    basis = "; ".join(document_phrase(d) for d in plans[:2])
     out["intro"] = ((f"Thực hiện {basis}. " if basis else "") +
-                    f"{unit.get('name')} báo cáo kết quả thực hiện công tác cải cách hành chính {p.label} như sau:")
+                    f"{unit.get('name')} báo cáo kết quả thực hiện công tác cải cách hành chính {label} như sau:")
+    out["I"] = "\n".join(_direction(ws, p, f, who, in_period))
+    out["II"] = "\n".join(_results(ws, p, f, unit, who, in_period))
+    out["III"] = "\n".join(_assessment(f, results, unit))
+    # IV. Tasks for next period: unfinished plan tasks first
+    four = []
+    from ..store import task_done
+    open_tasks = [x for x in ws.plan_tasks(p.year) if not task_done(x)]
+    for i, x in enumerate(open_tasks[:10], 1):
+        four.append(f"{i}. {_sentence(x['content'])}")
+    k = len(four)
+    four.append(f"{k + 1}. Tiếp tục đẩy mạnh cải cách thủ tục hành chính, nâng cao chất lượng giải quyết hồ sơ "
+                f"tại {one_stop_name(unit)}; tăng tỷ lệ hồ sơ trực tuyến và số hóa kết quả giải quyết thủ tục hành chính.")
+    four.append(f"{k + 2}. Thực hiện chế độ thông tin báo cáo về công tác cải cách hành chính theo thời gian quy định.")
+    out["IV"] = "\n".join(four)
+    out["V"] = "Không."
+    out["closing"] = (f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {label} "
+                      f"của {tables.unit_phrase(unit)}./.")
+    return out
 
-    # I. Direction
+
+def _direction(ws, p, f: Figures, who: str, in_period: str) -> list[str]:
+    """Section I: documents, the year's plan, inspection, propaganda, tasks from above, surveys."""
+    t = f.text
     one = []
     docs = [d for d in ws.documents(p.window_from, p.window_to) if d["counts_as_direction"]]
-    issued = n("direction.documents_issued")
-    if docs:
-        one.append(f"Xác định cải cách hành chính là nhiệm vụ trọng tâm, {who} đã ban hành "
-                   f"{format_number(len(docs))} văn bản để chỉ đạo, điều hành công tác cải cách hành chính, gồm:")
-        for d in docs:
-            kind = d["doc_type"] or "Văn bản"
-            one.append(f"- {kind} số {d['number']} ngày {format_date(d['issued_on'])} {_summary(d)};".replace("  ", " "))
-    elif issued:
-        one.append(f"Xác định cải cách hành chính là nhiệm vụ trọng tâm, {who} đã ban hành {issued} văn bản "
-                   f"để chỉ đạo, điều hành công tác cải cách hành chính.")
-    if v("plan.tasks_planned") is not None:
-        s = f"Kế hoạch cải cách hành chính năm {p.year} đề ra {n('plan.tasks_planned')} nhiệm vụ"
-        if v("plan.tasks_done") is not None:
-            s += f", đến nay đã hoàn thành {n('plan.tasks_done')} nhiệm vụ"
-            if v("plan.completion_rate") is not None:
-                s += f", đạt {n('plan.completion_rate', 1)}%"
+    issued = f.value("direction.documents_issued")
+    if issued:
+        head = (f"Xác định cải cách hành chính là nhiệm vụ trọng tâm, {who} đã ban hành "
+                f"{t('direction.documents_issued')} văn bản để chỉ đạo, điều hành công tác cải cách hành chính")
+        # the list only when it is the register the figure counts; a typed figure that differs
+        # from the register is an error the checks raise before finalising
+        if docs and len(docs) == issued:
+            one.append(head + ", gồm:")
+            for i, d in enumerate(docs):
+                one.append(f"- {document_phrase(d)}" + (";" if i < len(docs) - 1 else "."))
+        else:
+            one.append(head + ".")
+    elif issued == 0:
+        one.append(f"{in_period}, {who} chưa ban hành văn bản chỉ đạo, điều hành công tác cải cách hành chính.")
+    if f.has("plan.tasks_planned"):
+        s = f"Kế hoạch cải cách hành chính năm {p.year} đề ra {t('plan.tasks_planned')} nhiệm vụ"
+        if f.value("plan.tasks_done"):
+            s += f"; đến nay đã hoàn thành {t('plan.tasks_done')} nhiệm vụ"
+            if f.has("plan.completion_rate"):
+                s += f", đạt {t('plan.completion_rate')}%"
+        elif f.zero("plan.tasks_done"):
+            s += ", các nhiệm vụ đang được triển khai thực hiện"
         one.append(s + ".")
-    if v("inspection.rounds") is not None:
-        s = f"Công tác kiểm tra, giám sát: tổ chức {n('inspection.rounds')} đợt kiểm tra"
-        if v("inspection.issues_found"):
-            s += f", phát hiện {n('inspection.issues_found')} vấn đề, đã xử lý xong {n('inspection.issues_resolved') or '0'}"
+    rounds = f.value("inspection.rounds")
+    if rounds:
+        s = f"Công tác kiểm tra cải cách hành chính: tổ chức {t('inspection.rounds')} đợt kiểm tra, giám sát"
+        if f.value("inspection.issues_found"):
+            s += f", phát hiện {t('inspection.issues_found')} vấn đề"
+            if f.value("inspection.issues_resolved"):
+                s += f", đã xử lý xong {t('inspection.issues_resolved')} vấn đề"
+            elif f.zero("inspection.issues_resolved"):
+                s += ", đang chỉ đạo xử lý"
+        elif f.zero("inspection.issues_found"):
+            s += ", không phát hiện vấn đề phải xử lý"
         one.append(s + ".")
-    if v("propaganda.portal_posts") is not None:
-        one.append(f"Công tác tuyên truyền: đăng tải {n('propaganda.portal_posts')} bài viết về cải cách hành chính "
-                   f"trên Trang thông tin điện tử của đơn vị.")
-    if v("assigned.total") is not None:
-        s = f"Cấp trên giao {n('assigned.total')} nhiệm vụ"
-        parts = [f"{lbl} {n(k)}" for k, lbl in (("assigned.done_on_time", "hoàn thành đúng hạn"),
-                                                  ("assigned.done_late", "hoàn thành nhưng quá hạn"),
-                                                  ("assigned.overdue_open", "quá hạn chưa hoàn thành"))
-                 if v(k) is not None]
-        one.append(s + (": " + ", ".join(parts) if parts else "") + ".")
-    if v("survey.forms") is not None:
-        s = f"Khảo sát sự hài lòng của người dân, tổ chức: {n('survey.forms')} phiếu"
-        if v("survey.satisfaction_rate") is not None:
-            s += f", tỷ lệ hài lòng đạt {n('survey.satisfaction_rate', 1)}%"
+    elif rounds == 0:
+        one.append(f"{in_period}, {who} chưa tổ chức kiểm tra công tác cải cách hành chính.")
+    posts = [(k, w) for k, w in (("propaganda.portal_posts", "tin, bài trên Trang thông tin điện tử"),
+                                  ("propaganda.press_posts", "tin, bài trên báo, tạp chí"),
+                                  ("propaganda.broadcasts", "bản tin, phóng sự trên Đài truyền thanh"))
+             if f.value(k)]
+    if posts:
+        one.append(f"Công tác tuyên truyền cải cách hành chính: đã đăng tải "
+                   f"{_join([f'{t(k)} {w}' for k, w in posts], '; ')}.")
+    elif f.has("propaganda.portal_posts") and f.zero("propaganda.portal_posts"):
+        one.append(f"{in_period}, chưa có tin, bài về cải cách hành chính đăng trên Trang thông tin điện tử.")
+    total = f.value("assigned.total")
+    if total:
+        parts = [f"{w} {t(k)} nhiệm vụ" for k, w in (("assigned.done_on_time", "hoàn thành đúng hạn"),
+                                                      ("assigned.done_late", "hoàn thành quá hạn"),
+                                                      ("assigned.overdue_open", "quá hạn chưa hoàn thành"))
+                 if f.value(k)]
+        s = f"Cấp trên giao {t('assigned.total')} nhiệm vụ về cải cách hành chính"
+        if parts:
+            s += ", đã " + _join(parts, "; ") if parts[0].startswith("hoàn thành") else ", " + _join(parts, "; ")
+        if f.zero("assigned.overdue_open") and not f.value("assigned.done_late"):
+            s += "; không có nhiệm vụ quá hạn"
         one.append(s + ".")
-    out["I"] = "\n".join(one)
+    elif total == 0:
+        one.append(f"{in_period}, cấp trên không giao nhiệm vụ riêng về cải cách hành chính.")
+    if f.value("survey.conducted") == 0 or (f.zero("survey.forms") and not f.value("survey.conducted")):
+        one.append(f"{in_period}, {who} chưa tổ chức khảo sát sự hài lòng của người dân, tổ chức.")
+    elif f.value("survey.forms"):
+        s = f"Khảo sát sự hài lòng của người dân, tổ chức: phát ra {t('survey.forms')} phiếu khảo sát"
+        method = f.value("survey.method")
+        codes = ws.code_list("survey.method") if method is not None else {}
+        word = codes.get(method) or codes.get(int(method)) if method is not None and codes else None
+        if word:
+            s += f" (hình thức: {str(word)[:1].lower() + str(word)[1:]})"
+        if f.has("survey.satisfied"):
+            s += f"; {t('survey.satisfied')} phiếu hài lòng"
+            if f.has("survey.satisfaction_rate"):
+                s += f", đạt tỷ lệ {t('survey.satisfaction_rate')}%"
+        one.append(s + ".")
+    held = f.value("dialogue.held")
+    if held == 1:
+        one.append(f"Lãnh đạo {who} đã tổ chức đối thoại với người dân, doanh nghiệp.")
+    elif held == 0:
+        one.append(f"{in_period}, {who} chưa tổ chức đối thoại của lãnh đạo với người dân, doanh nghiệp.")
+    return one
 
-    # II. Results by area: (title, sentences), numbered at the end
+
+CODE_PHRASES = {
+    # key: (phrase, value that means done as the law asks)
+    "org.working_rules": ("sắp xếp tổ chức bộ máy, ban hành quy chế làm việc", 1),
+    "org.cadre_assignment": ("phân công nhiệm vụ phù hợp với trình độ của từng cán bộ", 1),
+    "org.civil_servant_assignment": ("phân công nhiệm vụ phù hợp với trình độ của từng công chức", 1),
+    "org.decentralisation": ("thực hiện phân cấp quản lý", 1),
+    "staff.assessment": ("đánh giá cán bộ, công chức trên cơ sở kết quả thực hiện nhiệm vụ", 1),
+    "finance.internal_spending_rules": ("xây dựng, cập nhật quy chế chi tiêu nội bộ, quy chế quản lý và sử dụng "
+                                        "tài sản công", 1),
+    "finance.asset_transparency": ("công khai, minh bạch trong quản lý, sử dụng tài sản công", 1),
+}
+
+
+def _codes_sentence(f: Figures, keys: list[str]) -> str:
+    """'Việc a, b được thực hiện đúng quy định; c chưa đúng quy định.' from coded answers."""
+    good = [CODE_PHRASES[k][0] for k in keys if f.value(k) == CODE_PHRASES[k][1]]
+    bad = [CODE_PHRASES[k][0] for k in keys if f.value(k) is not None and f.value(k) != CODE_PHRASES[k][1]]
+    parts = []
+    if good:
+        parts.append(f"việc {'; '.join(good)} được thực hiện đúng quy định")
+    if bad:
+        parts.append(f"việc {'; '.join(bad)} chưa thực hiện đúng quy định")
+    return _sentence("; ".join(parts)) if parts else ""
+
+
+def _results(ws, p, f: Figures, unit: dict, who: str, in_period: str) -> list[str]:
+    """Section II: one numbered paragraph group for every area that has figures."""
+    t = f.text
     groups = []
-    if v("legal.issued") is not None:
-        groups.append(("Cải cách thể chế", [
-            f"Trong kỳ, đơn vị ban hành {n('legal.issued')} văn bản quy phạm pháp luật; "
-            f"kiểm tra {n('legal.checked') or '0'} văn bản, rà soát {n('legal.reviewed') or '0'} văn bản."]))
+    # 2. Institutions
+    legal = [(k, w) for k, w in (("legal.issued", "ban hành"), ("legal.checked", "kiểm tra"),
+                                  ("legal.reviewed", "rà soát")) if f.has(k)]
+    if legal:
+        done = [f"{w} {t(k)} văn bản" for k, w in legal if f.value(k)]
+        if done:
+            s = f"{in_period}, {who} đã {_join(done)} quy phạm pháp luật"
+            if f.value("legal.flagged"):
+                s += f"; {t('legal.flagged')} văn bản có kiến nghị xử lý"
+                if f.has("legal.flagged_resolved"):
+                    s += f", đã xử lý xong {t('legal.flagged_resolved')} văn bản"
+            elif f.zero("legal.flagged"):
+                s += "; qua kiểm tra, rà soát không phát hiện văn bản phải xử lý"
+            groups.append(("Cải cách thể chế", [s + "."]))
+        else:
+            groups.append(("Cải cách thể chế", [f"{in_period}, {who} chưa phát sinh văn bản quy phạm pháp luật "
+                                                 f"phải ban hành, kiểm tra, rà soát."]))
+    # 3. Procedures
     proc = []
-    if v("tthc.in_force") is not None:
-        s = f"Tổng số thủ tục hành chính đang áp dụng tại đơn vị: {n('tthc.in_force')} thủ tục"
-        if v("tthc.one_stop") is not None:
-            s += f", trong đó {n('tthc.one_stop')} thủ tục thực hiện theo cơ chế một cửa, một cửa liên thông"
+    if f.has("tthc.in_force"):
+        s = f"Tổng số thủ tục hành chính đang áp dụng tại đơn vị: {t('tthc.in_force')} thủ tục"
+        if f.has("tthc.one_stop"):
+            s += (f"; {t('tthc.one_stop')}/{t('tthc.in_force')} thủ tục được tiếp nhận, trả kết quả "
+                  f"theo cơ chế một cửa, một cửa liên thông")
+            if f.has("tthc.one_stop_rate"):
+                s += f", đạt tỷ lệ {t('tthc.one_stop_rate')}%"
         proc.append(s + ".")
-    proc.append(dossier_sentence(ws, code, cells))
-    if v("digitization.results_rate") is not None:
-        proc.append(f"Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính: tỷ lệ số hóa kết quả đạt "
-                    f"{n('digitization.results_rate', 1)}%.")
-    groups.append(("Cải cách thủ tục hành chính", [x for x in proc if x]))
-    if v("staff.cadres") is not None or v("staff.civil_servants") is not None:
-        groups.append(("Cải cách chế độ công vụ", [
-            f"Đơn vị có {n('staff.cadres') or '…'} cán bộ ({n('staff.cadres_qualified') or '…'} đạt chuẩn) và "
-            f"{n('staff.civil_servants') or '…'} công chức ({n('staff.civil_servants_qualified') or '…'} đạt chuẩn)."]))
+    elif f.has("tthc.one_stop_rate"):
+        proc.append(f"Tỷ lệ thủ tục hành chính thực hiện theo cơ chế một cửa, một cửa liên thông đạt "
+                    f"{t('tthc.one_stop_rate')}%.")
+    if f.has("tthc.online_partial", "tthc.online_full"):
+        parts = [f"{t(k)} thủ tục {w}" for k, w in (("tthc.online_partial", "mức độ 3 (một phần)"),
+                                                     ("tthc.online_full", "mức độ 4 (toàn trình)")) if f.value(k)]
+        if parts:
+            proc.append(f"Đơn vị cung cấp dịch vụ công trực tuyến đối với {_join(parts)}.")
+    proc.append(dossier_sentence(ws, p.code, f.cells, unit, f))
+    if f.value("dossier.resolved_late"):
+        if f.has("dossier.apologies"):
+            proc.append(f"Đã gửi {t('dossier.apologies')} thư xin lỗi người dân, tổ chức đối với hồ sơ giải quyết quá hạn."
+                        if f.value("dossier.apologies") else
+                        "Chưa thực hiện xin lỗi người dân, tổ chức đối với hồ sơ giải quyết quá hạn.")
+    if f.has("feedback.received"):
+        if f.value("feedback.received"):
+            s = f"Tiếp nhận {t('feedback.received')} phản ánh, kiến nghị về quy định hành chính"
+            if f.has("feedback.resolved"):
+                s += f", đã giải quyết xong {t('feedback.resolved')}"
+            proc.append(s + ".")
+        else:
+            proc.append(f"{in_period}, {who} không tiếp nhận phản ánh, kiến nghị nào về quy định hành chính.")
+    digi = [f"tỷ lệ {w} đạt {t(k)}%" for k, w in (("digitization.components_rate", "hồ sơ số hóa đầy đủ thành phần"),
+                                                ("digitization.results_rate", "hồ sơ số hóa kết quả giải quyết"))
+            if f.has(k)]
+    if digi:
+        proc.append(_sentence("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính: " + "; ".join(digi)))
+    if f.has("payment.online_transactions"):
+        if f.value("payment.online_transactions"):
+            s = f"Có {t('payment.online_transactions')} giao dịch thanh toán trực tuyến phí, lệ phí"
+            if f.has("payment.online_rate"):
+                s += f", chiếm {t('payment.online_rate')}% tổng số giao dịch"
+            proc.append(s + ".")
+        else:
+            proc.append(f"{in_period}, không phát sinh giao dịch thanh toán trực tuyến.")
+    proc = [x for x in proc if x]
+    if proc:
+        groups.append(("Cải cách thủ tục hành chính", proc))
+    # 4. Organisation
+    org = []
+    if f.has("staff.quota") and f.has("staff.present"):
+        org.append(f"Tổng số biên chế được giao {t('staff.quota')} người, có mặt tại thời điểm báo cáo "
+                   f"{t('staff.present')} người.")
+    elif f.has("staff.quota"):
+        org.append(f"Tổng số biên chế được giao: {t('staff.quota')} người.")
+    elif f.has("staff.present"):
+        org.append(f"Tổng số biên chế có mặt tại thời điểm báo cáo: {t('staff.present')} người.")
+    org.append(_codes_sentence(f, ["org.working_rules", "org.cadre_assignment", "org.civil_servant_assignment",
+                                   "org.decentralisation"]))
+    org = [x for x in org if x]
+    if org:
+        groups.append(("Cải cách tổ chức bộ máy", org))
+    # 5. Civil service
+    civ = []
+    people = [f"{t(k)} {w}" for k, w in (("staff.cadres", "cán bộ"), ("staff.civil_servants", "công chức")) if f.has(k)]
+    rates = [f"{w} {t(k)}%" for k, w in (("staff.cadres_qualified_rate", "tỷ lệ cán bộ đạt chuẩn là"),
+                                          ("staff.civil_servants_qualified_rate", "tỷ lệ công chức đạt chuẩn là"))
+             if f.has(k)]
+    if people or rates:
+        s = (f"{who} có {_join(people)}" if people else "")
+        civ.append(_sentence(s + ("; " if s and rates else "") + "; ".join(rates)))
+    if f.has("staff.training_rate"):
+        civ.append(f"Tỷ lệ cán bộ, công chức tham dự các lớp đào tạo, bồi dưỡng đạt {t('staff.training_rate')}%.")
+    if f.value("staff.disciplined"):
+        civ.append(f"{in_period}, có {t('staff.disciplined')} cán bộ, công chức bị kỷ luật.")
+    elif f.zero("staff.disciplined") or f.value("staff.discipline_observed") == 1:
+        civ.append(f"{in_period}, cán bộ, công chức chấp hành tốt kỷ luật, kỷ cương hành chính, không có trường hợp "
+                   f"bị kỷ luật.")
+    civ.append(_codes_sentence(f, ["staff.assessment"]))
+    civ = [x for x in civ if x]
+    if civ:
+        groups.append(("Cải cách chế độ công vụ", civ))
+    # 6. Public finance
+    fin = []
+    if f.has("invest.plan_mvnd", "invest.disbursed_mvnd", "invest.disbursement_rate"):
+        parts = []
+        if f.has("invest.plan_mvnd"):
+            parts.append(f"kế hoạch vốn đầu tư công được giao {t('invest.plan_mvnd')} triệu đồng")
+        if f.has("invest.disbursed_mvnd"):
+            parts.append(f"đã giải ngân {t('invest.disbursed_mvnd')} triệu đồng")
+        if f.has("invest.disbursement_rate"):
+            parts.append(f"tỷ lệ giải ngân vốn đầu tư công đạt {t('invest.disbursement_rate')}%")
+        fin.append(_sentence(", ".join(parts)))
+    fin.append(_codes_sentence(f, ["finance.internal_spending_rules", "finance.asset_transparency"]))
+    auto = f.value("finance.autonomy_result")
+    if auto == 1:
+        fin.append("Thực hiện tự chủ về tài chính có tiết kiệm.")
+    elif auto == 2:
+        fin.append("Thực hiện tự chủ về tài chính chưa tiết kiệm được kinh phí.")
+    if f.value("finance.audit_recommendations_rate"):     # 0 % says nothing: no recommendations, or none handled
+        fin.append(f"Tỷ lệ giải quyết các kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính, ngân sách đạt "
+                   f"{t('finance.audit_recommendations_rate')}%.")
+    fin = [x for x in fin if x]
+    if fin:
+        groups.append(("Cải cách tài chính công", fin))
+    # 7. E-government
     egov = []
-    if v("it.staff_using_it") is not None:
-        egov.append(f"{n('it.staff_using_it')}/{n('it.staff_total') or '…'} cán bộ, công chức thường xuyên sử dụng "
-                    f"công nghệ thông tin trong công việc; đơn vị có {n('it.computers') or '…'} máy tính.")
-    if v("dvc.online_rate_partial") is not None or v("dvc.online_rate_full") is not None:
-        egov.append(f"Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 đạt {n('dvc.online_rate_partial', 2) or '…'}%, "
-                    f"mức độ 4 đạt {n('dvc.online_rate_full', 2) or '…'}%.")
+    for side, word in (("in", "đến"), ("out", "đi")):
+        if f.value(f"edoc.{side}_total"):
+            s = f"Tổng số văn bản {word}: {t(f'edoc.{side}_total')} văn bản"
+            parts = [f"{t(k)} văn bản {w}" for k, w in ((f"edoc.{side}_electronic", "hoàn toàn dưới dạng điện tử"),
+                                                        (f"edoc.{side}_parallel", "song song giấy và điện tử"),
+                                                        (f"edoc.{side}_signed", "có ký số")) if f.value(k)]
+            egov.append(s + (", trong đó " + "; ".join(parts) if parts else "") + ".")
+    if f.has("it.staff_using_it"):
+        s = f"{t('it.staff_using_it')}"
+        s += f"/{t('it.staff_total')}" if f.has("it.staff_total") else ""
+        s += " cán bộ, công chức thường xuyên sử dụng công nghệ thông tin trong công việc"
+        if f.has("it.computers"):
+            s += f"; đơn vị có {t('it.computers')} máy tính phục vụ làm việc"
+        egov.append(_sentence(s))
+    elif f.has("it.staff_using_it_rate"):
+        egov.append(f"Tỷ lệ cán bộ, công chức thường xuyên sử dụng công nghệ thông tin đạt {t('it.staff_using_it_rate')}%.")
+    dvc = [f"mức độ {n} đạt {t(k)}%" for k, n in (("dvc.online_rate_partial", 3), ("dvc.online_rate_full", 4)) if f.has(k)]
+    if dvc:
+        egov.append(_sentence("Tỷ lệ hồ sơ nộp trực tuyến của các thủ tục có phát sinh hồ sơ: " + ", ".join(dvc)))
+    if f.value("iso.applied") == 1:
+        egov.append("Duy trì, áp dụng hệ thống quản lý chất lượng theo Tiêu chuẩn TCVN ISO 9001:2015 trong hoạt động "
+                    "của cơ quan.")
     if egov:
         groups.append(("Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", egov))
     two = []
     for i, (title, lines) in enumerate(groups, 1):
         two.append(f"{i}. {title}")
         two.extend(lines)
-    out["II"] = "\n".join(two)
+    return two
 
-    # III. Assessment: targets met and not met
-    three = ["1. Ưu điểm"]
-    results = tables.target_results(ws, code)
+
+def _assessment(f: Figures, results: list, unit: dict) -> list[str]:
+    """Section III from the plan targets and the figures: what went well, what did not.
+
+    A heading with nothing under it is left out (the officer writes it in the editor)."""
+    t = f.text
+    good, bad = [], []
     met = [r for r in results if r.status == "met"]
     not_met = [r for r in results if r.status == "not_met"]
     if met:
-        three.append("Các chỉ tiêu đã đạt theo kế hoạch: " + "; ".join(
-            f"{r.label} ({_num(r.actual)}{_unit(r)})" for r in met) + ".")
-    three.append("2. Tồn tại, hạn chế và nguyên nhân")
+        good.append("Các chỉ tiêu đạt theo kế hoạch: " + "; ".join(_met_phrase(r) for r in met) + ".")
+    on_time_target = any("dossier.on_time_rate" in (r.keys or []) for r in met)
+    if not on_time_target and f.has("dossier.on_time_rate") and f.value("dossier.on_time_rate") >= 100 - 1e-9:
+        good.append(f"100% hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn tại {one_stop_name(unit)}.")
     if not_met:
-        three.append("Các chỉ tiêu chưa đạt: " + "; ".join(
-            f"{r.label} (đạt {_num(r.actual)}{_unit(r)}, mục tiêu {_num(r.target)}{_unit(r)})" for r in not_met) + ".")
-    late = v("dossier.resolved_late")
-    if late:
-        three.append(f"Còn {n('dossier.resolved_late')} hồ sơ giải quyết quá hạn.")
-    out["III"] = "\n".join(three)
-
-    # IV. Tasks for next period: unfinished plan tasks first
-    four = []
-    from ..store import task_done
-    open_tasks = [t for t in ws.plan_tasks(p.year) if not task_done(t)]
-    for i, t in enumerate(open_tasks[:10], 1):
-        four.append(f"{i}. {t['content'].rstrip('.')}.")
-    k = len(four)
-    four.append(f"{k + 1}. Tiếp tục đẩy mạnh cải cách thủ tục hành chính, nâng cao chất lượng giải quyết hồ sơ "
-                f"tại Bộ phận Một cửa; tăng tỷ lệ hồ sơ trực tuyến và số hóa kết quả giải quyết thủ tục hành chính.")
-    four.append(f"{k + 2}. Thực hiện chế độ thông tin báo cáo về công tác cải cách hành chính theo thời gian quy định.")
-    out["IV"] = "\n".join(four)
-    out["V"] = "Không."
-    out["closing"] = (f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {p.label} "
-                      f"của {tables.unit_phrase(unit)}./.")
+        bad.append("Các chỉ tiêu chưa đạt: " + "; ".join(
+            f"{_target_label(r)} (đạt {_num(r.actual)}{_unit(r)}, mục tiêu {_num(r.target)}{_unit(r)})"
+            for r in not_met) + ".")
+    if f.value("dossier.resolved_late"):
+        bad.append(f"Còn {t('dossier.resolved_late')} hồ sơ giải quyết quá hạn.")
+    if f.value("assigned.overdue_open"):
+        bad.append(f"Còn {t('assigned.overdue_open')} nhiệm vụ cấp trên giao quá hạn chưa hoàn thành.")
+    out = []
+    n = 0
+    for title, lines in (("Ưu điểm", good), ("Tồn tại, hạn chế và nguyên nhân", bad)):
+        if lines:
+            n += 1
+            out.append(f"{n}. {title}")
+            out.extend(lines)
+    if not out:
+        out.append("Công tác cải cách hành chính được triển khai theo kế hoạch đề ra.")
     return out
 
 
+def _met_phrase(r) -> str:
+    """'tỷ lệ … (100%)', or for a part-year period held to the year's trajectory
+    'thực hiện 100% … (đến nay đạt 70,45%, bảo đảm tiến độ)'."""
+    if getattr(r, "year_target", None) is not None and r.year_target != r.target:
+        return f"{_target_label(r)} (đến nay đạt {_num(r.actual)}{_unit(r)}, bảo đảm tiến độ)"
+    return f"{_target_label(r)} ({_num(r.actual)}{_unit(r)})"
+
+
+def _target_label(r) -> str:
+    text = (r.label or "").rstrip(". ")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def document_phrase(doc: dict) -> str:
+    """'Kế hoạch số 06/KH-UBND ngày 18/01/2023 về cải cách hành chính năm 2023' from the register.
+
+    The summary follows 'về' as the seeds write it; a summary that repeats the document's kind
+    ('Kế hoạch cải cách hành chính năm 2023' of a Kế hoạch) loses the repetition."""
+    kind = (doc.get("doc_type") or "Văn bản").strip()
+    return f"{kind} số {doc['number']} ngày {format_date(doc['issued_on'])} {_summary(doc)}".strip()
+
+
+_KEEP_CAPITAL = ("Nghị", "Luật", "Chỉ thị", "Quyết định", "Thông tư", "Đề án", "Chương trình", "Bộ ", "Chính phủ",
+                 "Thủ tướng", "UBND", "HĐND", "Ủy ban", "Hội đồng")
+
+
 def _summary(doc: dict) -> str:
-    """The trích yếu inside a sentence: 'Về việc …' reads 'về việc …' after the date."""
+    """The trích yếu inside a sentence: 'về việc …', 'về …'."""
     text = (doc.get("summary") or "").strip().rstrip(";.")
-    return text[0].lower() + text[1:] if text[:3] in ("Về ", "V/v") else text
+    if not text:
+        return ""
+    kind = (doc.get("doc_type") or "").strip()
+    low = text.lower()
+    if low.startswith(("về ", "v/v")):
+        return "về việc " + text[4:].strip() if low.startswith("v/v") else "v" + text[1:]
+    if kind and low.startswith(kind.lower() + " ") and not low.startswith(kind.lower() + " số"):
+        text = text[len(kind) + 1:].strip()          # 'Kế hoạch cải cách…' of a Kế hoạch
+    if not text.startswith(_KEEP_CAPITAL) and not text[:2].isupper():
+        text = text[:1].lower() + text[1:]
+    return "về " + text
 
 
 def _num(x) -> str:
     if x is None:
-        return "…"
-    return format_number(round(x, 2) if isinstance(x, float) else x)
+        return ""
+    return tables.rate_text(x)
 
 
 def _unit(r) -> str:
@@ -204,52 +498,58 @@ def _unit(r) -> str:
     return u if u == "%" else (" " + u if u else "")
 
 
-def dossier_sentence(ws, code: str, cells=None) -> str:
-    """'Trong kỳ, tiếp nhận 2.297 hồ sơ (…); đã giải quyết 2.293 hồ sơ (…), …' from the figures."""
+def dossier_sentence(ws, code: str, cells=None, unit: dict | None = None, figures: Figures | None = None) -> str:
+    """'Trong kỳ, Bộ phận Một cửa tiếp nhận 2.297 hồ sơ (…); đã giải quyết 2.293 hồ sơ (…), …'
+    from the figures, each printed as the appendix prints it; a missing figure leaves its part out."""
     cells = cells if cells is not None else rollup.values(ws, code)
-
-    def v(key):
-        c = cells.get(key)
-        return None if c is None else c.value
-
-    def n(key, dec=None):
-        x = v(key)
-        return "" if x is None else format_number(x, dec)
-
-    if v("dossier.received_total") is None and v("dossier.resolved_total") is None:
+    f = figures if figures is not None else Figures(ws, cells)
+    t = f.text
+    desk = one_stop_name(unit if unit is not None else ws.unit())
+    if not f.has("dossier.received_total", "dossier.resolved_total"):
         return ""
-    parts = []
-    for key, lbl in (("dossier.carried_over", "kỳ trước chuyển sang"), ("dossier.received_direct", "trực tiếp"),
-                     ("dossier.received_postal", "qua dịch vụ bưu chính công ích"),
-                     ("dossier.received_online_partial", "trực tuyến một phần"),
-                     ("dossier.received_online_full", "trực tuyến toàn trình")):
-        if v(key):
-            parts.append(f"{lbl} {n(key)} hồ sơ")
-    s = f"Trong kỳ, Bộ phận Một cửa tiếp nhận {n('dossier.received_total') or '…'} hồ sơ"
-    if parts:
-        s += " (" + "; ".join(parts) + ")"
-    if v("dossier.resolved_total") is not None:
-        s += f"; đã giải quyết {n('dossier.resolved_total')} hồ sơ"
-        res = [f"{lbl} {n(k)}" for k, lbl in (("dossier.resolved_early", "trước hạn"),
-                                               ("dossier.resolved_on_time", "đúng hạn"),
-                                               ("dossier.resolved_late", "quá hạn")) if v(k) is not None]
+    clauses = []
+    if f.has("dossier.received_total"):
+        parts = []
+        for key, lbl in (("dossier.carried_over", "kỳ trước chuyển sang"), ("dossier.received_direct", "tiếp nhận trực tiếp"),
+                         ("dossier.received_postal", "qua dịch vụ bưu chính công ích"),
+                         ("dossier.received_online_partial", "trực tuyến một phần"),
+                         ("dossier.received_online_full", "trực tuyến toàn trình")):
+            if f.value(key):
+                parts.append(f"{lbl} {t(key)} hồ sơ")
+        s = f"tổng số hồ sơ tiếp nhận tại {desk}: {t('dossier.received_total')} hồ sơ"
+        if parts:
+            s += " (" + ", ".join(parts) + ")"
+        if f.has("dossier.online_rate") and f.value("dossier.online_rate"):
+            s += f"; tỷ lệ hồ sơ tiếp nhận trực tuyến đạt {t('dossier.online_rate')}%"
+        clauses.append(s)
+    if f.has("dossier.resolved_total"):
+        s = f"đã giải quyết {t('dossier.resolved_total')} hồ sơ"
+        res = [f"{lbl} {t(k)} hồ sơ" for k, lbl in (("dossier.resolved_early", "trước hạn"),
+                                                    ("dossier.resolved_on_time", "đúng hạn"),
+                                                    ("dossier.resolved_late", "quá hạn")) if f.value(k)]
         if res:
             s += " (" + ", ".join(res) + ")"
-        if v("dossier.on_time_rate") is not None:
-            s += f", tỷ lệ giải quyết trước hạn và đúng hạn đạt {format_number(round(v('dossier.on_time_rate'), 2))}%"
-    if v("dossier.pending") is not None:
-        s += f"; đang giải quyết {n('dossier.pending')} hồ sơ"
-    return s + "."
+        if f.has("dossier.on_time_rate"):
+            s += f", tỷ lệ giải quyết trước hạn và đúng hạn đạt {t('dossier.on_time_rate')}%"
+        if f.zero("dossier.resolved_late"):
+            s += "; không có hồ sơ quá hạn"
+        clauses.append(s)
+    if f.value("dossier.pending"):
+        clauses.append(f"đang giải quyết trong hạn {t('dossier.pending')} hồ sơ")
+    elif f.zero("dossier.pending"):
+        clauses.append("không có hồ sơ tồn đọng")
+    return _sentence("; ".join(clauses))
 
 
 # ---- what prints ------------------------------------------------------------------------
-def report_text(ws, code: str) -> dict[str, str]:
-    """Every section as it prints: the officer's text where saved, else the draft."""
+def report_text(ws, code: str, values: dict | None = None, results: list | None = None) -> dict[str, str]:
+    """Every section as it prints: the officer's text where saved, else the draft (written from
+    *values* and *results* when the caller computed them for the whole set of documents)."""
     saved = ws.sections(code)
     missing = [s for s in ALL_SECTIONS if not (saved.get(s) or "").strip()]
     out = dict(saved)
     if missing:
-        drafted = draft_sections(ws, code)
+        drafted = draft_sections(ws, code, values, results)
         for s in missing:
             out[s] = drafted.get(s, "")
     return out

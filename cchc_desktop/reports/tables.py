@@ -14,6 +14,20 @@ from .. import periods, plans, rollup, targets
 from ..store import task_done
 from ..vnformat import Figure, format_number
 
+RATE_DECIMALS = 2          # how every rate prints: 70,45 %, 100 %
+
+
+def rate_text(value) -> str:
+    """A rate (or a target) as every document prints it: at most RATE_DECIMALS decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        value = round(value, RATE_DECIMALS)
+        if value == int(value):
+            value = int(value)
+    return format_number(value)
+
+
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -124,7 +138,9 @@ def format_value(ind, value) -> tuple[str, object]:
             value = Figure(float(value), ind.decimals)
         return format_number(value), value
     if ind is not None and ind.kind in ("percent", "ratio"):
-        decimals = ind.decimals if ind.decimals is not None else 2
+        # one precision for every rate in every document (appendix, detail tables, narrative,
+        # targets): a report must not say 78,87 % where its table says 78,9
+        decimals = RATE_DECIMALS
         value = round(float(value), decimals)
         if value == int(value):
             value = int(value)
@@ -279,9 +295,10 @@ def _tasks(ws, code, app, values):
 _TARGET_HEADER = ["STT", "Chỉ tiêu", "Kế hoạch", "Mục tiêu", "Kết quả", "Đánh giá", "Chênh lệch"]
 
 
-def target_results(ws, code) -> list:
-    """Each target of the unit's plans evaluated for the period (see targets.evaluate)."""
-    return list(targets.evaluate(ws, code))
+def target_results(ws, code, values: dict | None = None) -> list:
+    """Each target of the unit's plans evaluated for the period (see targets.evaluate), over the
+    period's figures *values* when the caller computed them for the whole set of documents."""
+    return list(targets.evaluate(ws, code, values))
 
 
 def _unit_suffix(unit: str) -> str:
@@ -289,14 +306,18 @@ def _unit_suffix(unit: str) -> str:
 
 
 def _targets(ws, code, app, values):
-    results = target_results(ws, code)
+    results = target_results(ws, code, values)
     rows = []
     for i, r in enumerate(results, 1):
         unit = getattr(r, "unit", "") or ""
         op = plans.OP_LABELS.get(getattr(r, "op", ">="), "")
-        target = f"{op} {format_number(r.target)}{_unit_suffix(unit)}" if r.target is not None else ""
-        actual_text, actual = format_value(None, round(r.actual, 2) if isinstance(r.actual, float) else r.actual)
-        gap_text, gap = format_value(None, round(r.gap, 2) if isinstance(r.gap, float) else r.gap)
+        target = f"{op} {rate_text(r.target)}{_unit_suffix(unit)}" if r.target is not None else ""
+        year_target = getattr(r, "year_target", None)
+        if year_target is not None and year_target != r.target:
+            # a part-year period is held to the share of the year's target due by its end
+            target += f"\n(cả năm {op} {rate_text(year_target)}{_unit_suffix(unit)})"
+        actual_text, actual = format_value(None, round(r.actual, RATE_DECIMALS) if isinstance(r.actual, float) else r.actual)
+        gap_text, gap = format_value(None, round(r.gap, RATE_DECIMALS) if isinstance(r.gap, float) else r.gap)
         if gap_text and gap is not None and gap > 0:
             gap_text = "+" + gap_text
         rows.append(BodyRow([Cell(str(i)), Cell(r.label), Cell(str(r.plan)), Cell(target, r.target),

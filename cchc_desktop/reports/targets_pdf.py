@@ -7,14 +7,14 @@ from pathlib import Path
 from . import appendix_pdf, charts, pdfkit, tables
 
 
-def targets_table(ws, code: str) -> tables.Table:
+def targets_table(ws, code: str, values: dict | None = None) -> tables.Table:
     from ..templates import Appendix
     app = Appendix(id="muc-tieu", label="KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH",
                    heading=("{period_label_upper}",), kind="targets")
-    return tables.build(ws, code, app)
+    return tables.build(ws, code, app, values)
 
 
-def write(ws, code: str, path) -> Path:
+def write(ws, code: str, path, values: dict | None = None) -> Path:
     """Write the targets table and the trend chart of period *code* to *path*."""
     from reportlab.platypus import Paragraph, Spacer
 
@@ -22,12 +22,12 @@ def write(ws, code: str, path) -> Path:
     doc, state = pdfkit.document(path, f"Mục tiêu và xu hướng – {ws.period(code).label}",
                                  ws.unit().get("name") or "", landscape_too=False)
     st = pdfkit.styles()
-    table = targets_table(ws, code)
+    table = targets_table(ws, code, values)
     story = appendix_pdf.flowables(table, st, state)
     if not table.rows:
         story.append(Paragraph("Chưa có mục tiêu kế hoạch nào cho kỳ này.", st["center_italic"]))
     width = pdfkit.A4_W - pdfkit.MARGIN_LEFT - pdfkit.MARGIN_RIGHT
-    codes, series = charts.trend(ws, code)
+    codes, series = charts.trend(ws, code, values=values)
     story += [Spacer(1, 8 * pdfkit.MM),
               Paragraph("Diễn biến các tỷ lệ chủ yếu qua các kỳ (đường nét đứt: mục tiêu)", st["app_heading"]),
               Spacer(1, 3 * pdfkit.MM), charts.drawing(codes, series, width, 230)]
