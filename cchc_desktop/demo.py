@@ -95,6 +95,14 @@ def fill_plan(ws: Workspace, plan: dict):
             "note": t.get("note", "")})
 
 
+SAMPLE_SETTING = "sample"   # set to 1 in a sample workspace: the window shows a banner, its deadlines are not "late"
+
+
+def is_sample(ws: Workspace) -> bool:
+    """Whether *ws* was made from a sample (``cchc demo`` / “Mở dữ liệu mẫu”), not a real unit."""
+    return ws.setting(SAMPLE_SETTING) in (1, "1", True)
+
+
 def create(path, sample: str | Path | None = None) -> Path:
     """Make a sample workspace at *path* (which must not exist yet); *sample* is a shipped
     sample's name (default ``demo``) or the path of a sample file."""
@@ -103,6 +111,7 @@ def create(path, sample: str | Path | None = None) -> Path:
     ws = Workspace.create(path, **data["unit"])
     try:
         fill(ws, data)
+        ws.set_setting(SAMPLE_SETTING, 1)
     except Exception:
         ws.close()
         path.unlink(missing_ok=True)

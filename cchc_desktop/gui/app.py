@@ -61,6 +61,27 @@ def ask_workspace(parent=None, title=None):
             return ws
 
 
+REAL_KEY = "workspace/real"   # the last workspace of a real unit (not sample data)
+
+
+def remember(ws):
+    """Remember *ws* as the file to open next time, unless it is sample data and the officer
+    already has a real unit: once a real unit exists, the program opens that, not the sample
+    (an officer who looked at the sample again must not start typing the real report into it)."""
+    from . import settings
+    from .home import is_sample
+    store = settings.store()
+    if not is_sample(ws):
+        store.setValue(REAL_KEY, str(Path(ws.path).resolve()))
+        settings.remember_workspace(ws.path)
+        return
+    real = store.value(REAL_KEY, "")
+    if real and Path(real).is_file():
+        settings.remember_workspace(real)
+    else:
+        settings.remember_workspace(ws.path)
+
+
 class Controller:
     """Keeps the one main window and swaps the workspace it shows (File → New/Open/Sample)."""
 
@@ -69,7 +90,7 @@ class Controller:
         from . import settings
         self.window = MainWindow(ws)
         self.window.workspaceRequested.connect(self.switch)
-        settings.remember_workspace(ws.path)
+        remember(ws)
 
     def switch(self, action: str, path):
         from . import ops, settings
@@ -86,7 +107,7 @@ class Controller:
                          parent=self.window)
         if ws is not None:
             self.window.set_workspace(ws)
-            settings.remember_workspace(ws.path)
+            remember(ws)
 
 
 def _build_qt_namespace():

@@ -36,6 +36,12 @@ def _tint(item: QTableWidgetItem, colour: str) -> None:
 SENT_SETTING = "sent."   # + period code: {"at": ISO time, "file": name, "folder": where} of the last file sent
 
 
+def is_sample(ws) -> bool:
+    """Whether *ws* is sample data (``demo.SAMPLE_SETTING`` read here, as the first frame must
+    not import the sample module)."""
+    return ws.setting("sample") in (1, "1", True)
+
+
 def sent_record(ws, code: str) -> dict | None:
     """When and which file period *code* was last sent upward ("Gửi lên cấp trên"), or None."""
     record = ws.setting(SENT_SETTING + code)
@@ -153,6 +159,7 @@ class HomePage(QWidget):
         today = self._today()
         next_due = None
         late = []
+        sample = is_sample(self.ws)   # a sample's deadlines are long past: not the officer's lateness
         for r, code in enumerate(codes):
             p = rows[code]
             deadline = p.due(unit) if p is not None else periods.deadline(code, unit)
@@ -166,7 +173,7 @@ class HomePage(QWidget):
                 if p.status == "sent":
                     cells[5] = sent_text(sent_record(self.ws, p.code))
                 todo_open = p.status == "draft"
-                if p.status == "draft" and deadline < today:
+                if p.status == "draft" and deadline < today and not sample:
                     late.append(label)
             if todo_open and deadline >= today and (next_due is None or deadline < next_due[0]):
                 next_due = (deadline, label)
@@ -175,10 +182,13 @@ class HomePage(QWidget):
                 item = QTableWidgetItem(text)
                 if p is None:
                     _tint(item, "#777777")
-                if c == 1 and p is not None and p.status == "draft" and deadline < today:
+                if c == 1 and p is not None and p.status == "draft" and deadline < today and not sample:
                     _tint(item, "#b00020")
                 self.table.setItem(r, c, item)
-        if late:
+        if sample:
+            self.next_label.setText("<b>Dữ liệu mẫu</b> để tập: hạn báo cáo của các kỳ mẫu chỉ để minh họa. "
+                                    "Báo cáo của đơn vị bạn: Tệp → Mới… để tạo đơn vị.")
+        elif late:
             self.next_label.setText("Quá hạn, chưa chốt số liệu: <b>" + ", ".join(late) + "</b>."
                                     + (f" Hạn tiếp theo: {next_due[1]} – ngày {format_date(next_due[0])}."
                                        if next_due else ""))

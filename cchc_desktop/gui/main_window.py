@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
                                QMenuBar, QPushButton, QSplitter, QStackedWidget, QStatusBar, QVBoxLayout,
                                QWidget)
@@ -60,6 +60,8 @@ MENUS = (
 NAV_TOOLTIP = ("Chọn phần cần nhập: Ctrl+1 … Ctrl+7 các lĩnh vực, Ctrl+8 bảng chi tiết, Ctrl+9 sổ văn bản, "
                "Ctrl+0 trang chủ")
 LOCK_TEXT = "Kỳ này đã chốt số liệu: chỉ xem. Muốn sửa, chọn Kỳ báo cáo → Mở khóa… và nêu lý do."
+SAMPLE_TEXT = ("<b>DỮ LIỆU MẪU</b> – tệp để tập, số liệu không phải của đơn vị bạn. Làm báo cáo thật: "
+               "<a href='new'>Tạo đơn vị mới…</a> (Tệp → Mới…).")
 # The size the window opens at on a large screen; smaller screens get their available area.
 DEFAULT_SIZE = (1200, 720)
 # Room left for the title bar and borders the window manager adds around the window's own area.
@@ -124,6 +126,19 @@ class WindowUi:
         bar.addStretch(1)
         bar.addWidget(self.windowLabel)
         self.mainLayout.addWidget(self.topBar)
+        # a sample workspace says so on every page (by palette, not a style sheet: it shows at start)
+        self.sampleBanner = QLabel(self.centralwidget)
+        self.sampleBanner.setObjectName("sampleBanner")
+        self.sampleBanner.setText(SAMPLE_TEXT)
+        self.sampleBanner.setWordWrap(True)
+        self.sampleBanner.setMargin(6)
+        self.sampleBanner.setAutoFillBackground(True)
+        palette = self.sampleBanner.palette()
+        palette.setColor(QPalette.Window, QColor("#fde2c4"))
+        palette.setColor(QPalette.WindowText, QColor("#6b3500"))
+        self.sampleBanner.setPalette(palette)
+        self.sampleBanner.hide()
+        self.mainLayout.addWidget(self.sampleBanner)
         self.lockBanner = QLabel(LOCK_TEXT, self.centralwidget)
         self.lockBanner.setObjectName("lockBanner")
         self.lockBanner.setWordWrap(True)
@@ -326,10 +341,14 @@ class MainWindow(QMainWindow):
         self.set_period(select)
 
     def _update_unit(self):
+        from .home import is_sample
         unit = self.ws.unit()
+        sample = is_sample(self.ws)
         self.ui.unitLabel.setText(unit["name"])
+        self.ui.sampleBanner.setVisible(sample)
         shown = " (chỉ xem)" if getattr(self.ws, "readonly", False) else ""
-        self.setWindowTitle(f"{unit['name']} – {Path(self.ws.path).name}{shown} – CCHC Desktop")
+        self.setWindowTitle(f"{unit['name']}{' (DỮ LIỆU MẪU)' if sample else ''} – {Path(self.ws.path).name}{shown}"
+                            " – CCHC Desktop")
 
     def page(self, page_id: str) -> QWidget:
         """The page *page_id*, built the first time it is shown."""
@@ -701,7 +720,8 @@ class MainWindow(QMainWindow):
         new = ops.run(self, Workspace.open, path, exclusive=True)
         if new is not None:
             self.set_workspace(new)
-            settings.remember_workspace(path)
+            from .app import remember   # a copy of the sample stays sample data
+            remember(new)
 
     def _connect_actions(self):
         ui = self.ui
@@ -733,6 +753,7 @@ class MainWindow(QMainWindow):
         ui.actionNew.triggered.connect(lambda: self.workspaceRequested.emit("new", None))
         ui.actionOpen.triggered.connect(self.open_other)
         ui.actionOpenSample.triggered.connect(lambda: self.workspaceRequested.emit("sample", None))
+        ui.sampleBanner.linkActivated.connect(lambda _link: self.workspaceRequested.emit("new", None))
         ui.actionSaveAs.triggered.connect(self.save_as)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionGuide.triggered.connect(self.guide)
