@@ -90,7 +90,8 @@ def test_sent_period_is_marked_with_its_day_and_file(qtbot, window_for, demo_ws,
     qtbot.waitUntil(lambda: not home.findings_pending())
     row = next(r for r in range(home.table.rowCount()) if home.table.item(r, 0).text() == "6 tháng đầu năm 2022")
     assert home.table.item(row, 2).text() == "đã gửi"
-    assert home.table.item(row, 5).text() == f"Đã gửi ngày {today} (tệp {made.name})"
+    assert home.table.item(row, 5).text() == f"Đã gửi ngày {today}"
+    assert home.table.item(row, 5).toolTip() == f"Đã gửi ngày {today} (tệp {made.name})"
 
 
 def test_a_draft_sent_stays_a_draft_and_says_so(qtbot, demo_ws, tmp_path, no_folder_window):

@@ -299,7 +299,7 @@ class AreaModel(QAbstractTableModel):
                 v[FOREGROUND] = {VALUE: GREY_BRUSH, SOURCE: GREY_BRUSH}
                 if key not in self.overrides:
                     v[BACKGROUND] = {VALUE: COMPUTED_BRUSH}
-            if VALUE not in v.get(BACKGROUND, {}):
+            if VALUE not in v.get(BACKGROUND, {}) and not self.locked:   # white where typing goes
                 v.setdefault(BACKGROUND, {})[VALUE] = INPUT_BRUSH
                 v[TOOLTIP] = {VALUE: f"Giá trị tính sẵn ({source_text(cell)}), không cần nhập. "
                                      "Muốn nhập đè, chọn Sửa → Nhập đè giá trị tính sẵn (Ctrl+E)."}

@@ -48,12 +48,13 @@ def sent_record(ws, code: str) -> dict | None:
     return record if isinstance(record, dict) and record.get("at") else None
 
 
-def sent_text(record: dict | None) -> str:
-    """'Đã gửi ngày 15/06/2022 (tệp CCHC_….sqlite)' for the home page and the period bar."""
+def sent_text(record: dict | None, short: bool = False) -> str:
+    """'Đã gửi ngày 15/06/2022 (tệp CCHC_….sqlite)' for the home page and the period bar
+    (*short*: without the file, which is long)."""
     if not record:
         return "Đã gửi lên cấp trên"
     day = format_date(record["at"][:10])
-    return f"Đã gửi ngày {day}" + (f" (tệp {record['file']})" if record.get("file") else "")
+    return f"Đã gửi ngày {day}" + (f" (tệp {record['file']})" if record.get("file") and not short else "")
 
 
 def completeness(ws, code: str, keys=None) -> tuple[int, int]:
@@ -171,7 +172,7 @@ class HomePage(QWidget):
             else:   # rows filled and what to do next come one turn later (_fill_completeness)
                 cells += [STATUS_LABELS.get(p.status, p.status), "…", "…", self._todo(p, None, None)]
                 if p.status == "sent":
-                    cells[5] = sent_text(sent_record(self.ws, p.code))
+                    cells[5] = sent_text(sent_record(self.ws, p.code), short=True)
                 todo_open = p.status == "draft"
                 if p.status == "draft" and deadline < today and not sample:
                     late.append(label)
@@ -235,8 +236,12 @@ class HomePage(QWidget):
                 continue
             filled, total = completeness(self.ws, code, keys)
             self.table.setItem(r, 3, QTableWidgetItem(f"{filled}/{total} dòng"))
-            todo = sent_text(sent_record(self.ws, code)) if p.status == "sent" else self._todo(p, filled, total)
-            self.table.setItem(r, 5, QTableWidgetItem(todo))
+            item = QTableWidgetItem(self._todo(p, filled, total))
+            if p.status == "sent":   # the day in the cell, the file when pointed at
+                record = sent_record(self.ws, code)
+                item = QTableWidgetItem(sent_text(record, short=True))
+                item.setToolTip(sent_text(record))
+            self.table.setItem(r, 5, item)
 
     def _fill_findings(self):
         """Fill the findings of one period per turn of the event loop, so the window stays responsive."""

@@ -117,7 +117,7 @@ class WindowUi:
         self.editPeriodButton.setText("Sửa kỳ…")
         self.windowLabel = QLabel(self.topBar)
         self.windowLabel.setObjectName("windowLabel")
-        self.windowLabel.setWordWrap(True)   # on a 1024 px screen it takes two lines, not the window's width
+        self.windowLabel.setWordWrap(True)   # on a narrow screen it wraps rather than widen the window
         bar.addWidget(self.unitLabel)
         bar.addSpacing(16)
         for w in (self.periodLabel, self.periodCombo, self.periodStatusLabel, self.addPeriodButton,
@@ -447,9 +447,12 @@ class MainWindow(QMainWindow):
                     tip = sent_text(record)
             self.ui.periodStatusLabel.setText(f"<span style='color:{colour}; font-weight:bold'>{status}</span>")
             self.ui.periodStatusLabel.setToolTip(tip)
-            number = f"; báo cáo số {p.report_number}" if p.report_number else ""
+            # two short lines at most: the bar must fit a 1024 px screen beside the period's name
+            number = f"<br>Báo cáo số {p.report_number}" if p.report_number else ""
             self.ui.windowLabel.setText(
-                f"Số liệu từ {format_date(p.window_from)} đến {format_date(p.window_to)}{number}")
+                f"Số liệu {format_date(p.window_from)} – {format_date(p.window_to)}{number}")
+            self.ui.windowLabel.setToolTip(
+                f"Thời gian lấy số liệu: từ {format_date(p.window_from)} đến {format_date(p.window_to)}")
             if p.locked and not self.ui.lockBanner.styleSheet():
                 self.ui.lockBanner.setStyleSheet(LOCK_BANNER_STYLE)
             self.ui.lockBanner.setVisible(p.locked)
@@ -658,6 +661,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName("findingsDock")
             dock.setWidget(panel)
             self.addDockWidget(Qt.BottomDockWidgetArea, dock)
+            # a quarter of the window: on a 768 px screen half of it left the figures five rows
+            self.resizeDocks([dock], [max(150, self.height() // 4)], Qt.Vertical)
             self.findings_dock = dock
             self._findings_on = (self.ws, self.code)
         else:
