@@ -123,8 +123,7 @@ class WindowUi:
         for w in (self.periodLabel, self.periodCombo, self.periodStatusLabel, self.addPeriodButton,
                   self.editPeriodButton):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.windowLabel)
+        bar.addWidget(self.windowLabel, 1)   # the room left, so it wraps only when there is none
         self.mainLayout.addWidget(self.topBar)
         # a sample workspace says so on every page (by palette, not a style sheet: it shows at start)
         self.sampleBanner = QLabel(self.centralwidget)
@@ -449,8 +448,8 @@ class MainWindow(QMainWindow):
             self.ui.periodStatusLabel.setToolTip(tip)
             # two short lines at most: the bar must fit a 1024 px screen beside the period's name
             number = f"<br>Báo cáo số {p.report_number}" if p.report_number else ""
-            self.ui.windowLabel.setText(
-                f"Số liệu {format_date(p.window_from)} – {format_date(p.window_to)}{number}")
+            self.ui.windowLabel.setText(   # right-aligned by the text: setAlignment would need `Qt` at start
+                f"<div align='right'>Số liệu {format_date(p.window_from)} – {format_date(p.window_to)}{number}</div>")
             self.ui.windowLabel.setToolTip(
                 f"Thời gian lấy số liệu: từ {format_date(p.window_from)} đến {format_date(p.window_to)}")
             if p.locked and not self.ui.lockBanner.styleSheet():

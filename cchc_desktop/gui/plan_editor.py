@@ -53,7 +53,7 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.NoFrame)
     area.setWidget(page)
-    page.setMinimumSize(760, 520)   # below this the page scrolls rather than squeezing its tables
+    page.setMinimumSize(760, 640)   # below this the page scrolls rather than squeezing its tables
     return area
 
 
@@ -157,6 +157,8 @@ class PlanEditor(QWidget):
         form.addWidget(QLabel("Trích yếu:"), 2, 0)
         form.addWidget(self.plan_title, 2, 1, 1, 2)
         form.addWidget(save_plan, 2, 3)
+        form.setColumnStretch(1, 3)   # the number and the issuer are read whole, the date is short
+        form.setColumnStretch(3, 2)
         plan_box = QGroupBox("Văn bản kế hoạch")
         plan_box.setLayout(form)
 
@@ -242,6 +244,7 @@ class PlanEditor(QWidget):
         lower.addWidget(self.target_table)
         lower.addWidget(target_box)
         lower.setStretchFactor(0, 3)
+        lower.setSizes([240, 320])   # the targets' table keeps a few rows above the form
         right.addWidget(lower, 1)
         right_w = QWidget()
         right_w.setLayout(right)
@@ -249,7 +252,7 @@ class PlanEditor(QWidget):
         split.addWidget(left_w)
         split.addWidget(right_w)
         split.setStretchFactor(1, 3)
-        split.setSizes([200, 1000])
+        split.setSizes([170, 1000])
         page = QWidget()
         QVBoxLayout(page).addWidget(split)
         return page

@@ -4,7 +4,9 @@ Run under Xvfb with the xcb platform to get real window decorations and fonts, e
 ``xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb python -m cchc_desktop.gui.screenshots docs/images``.
 Makes a fresh sample workspace, adds the quarters of 2023 with a few figures so roll-ups show,
 and saves the home page, every area, the detail grid, the register, the first-run dialog
-and a refused value as ``screen-*.png``.
+and a refused value as ``screen-*.png``; then the officer's screens (sample banner, headings,
+a coded answer, the target picker, finalising with empty rows, sending, the change log) once
+at 1366×740 and once at the size the window opens at on a 1024×768 screen (``*-1024.png``).
 """
 from __future__ import annotations
 
@@ -89,8 +91,124 @@ def main(argv=None) -> int:
     shot("period", dlg)
     w.close()
     ws.close()
+    for suffix, size in SIZES.items():
+        officer_shots(app, out, tmp, suffix, size)
     consolidation_shots(app, out, tmp)
     return 0
+
+
+# The window's size in the user guide: a 1366×768 laptop, and a 1024×768 office screen (the size
+# MainWindow.fit_to_screen gives it there: the screen less the frame allowance).
+SIZES = {"": (1366, 740), "-1024": (1008, 720)}
+
+
+def _settle(app, rounds=4):
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def officer_shots(app, out: Path, tmp: Path, suffix: str, size: tuple[int, int]):
+    """The screens of issue 14 on a fresh copy of the sample, at window *size*."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QComboBox
+
+    from ..store import Workspace
+    from . import send_dialog
+    from .area_form import VALUE
+    from .finalise_dialog import FinaliseDialog
+    from .main_window import NAV_WIDTH, MainWindow
+    send_dialog.open_folder = lambda path: True   # no file manager while taking pictures
+    with Workspace.open(tmp / "mau.cchc") as sample:
+        path = sample.copy_to(tmp / f"mau{suffix or '-1366'}.cchc", overwrite=True)
+    ws = Workspace.open(path)
+    w = MainWindow(ws)
+    w.resize(*size)
+    w.move(0, 0)
+    nav = NAV_WIDTH[0] if size[0] >= 1280 else NAV_WIDTH[1]
+    w.ui.splitter.setSizes([nav, size[0] - nav])
+    w.show()
+
+    def shot(name, widget=None):
+        _settle(app)
+        (widget or w).grab().save(str(out / f"screen-{name}{suffix}.png"))
+
+    def screen_shot(name):   # with popups (a completer's list) that grab() leaves out
+        _settle(app)
+        g = w.frameGeometry()
+        QGuiApplication.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(
+            str(out / f"screen-{name}{suffix}.png"))
+
+    shot("sample-home")
+    w.show_page("area3")
+    shot("headings")
+    # a coded answer chosen by typing its code
+    w.show_page("area1")
+    form = w.area_form(1)
+    index = form.model.index(form.model.row_of("survey.method"), VALUE)
+    form.view.scrollTo(index)
+    form.view.setCurrentIndex(index)
+    form.view.edit(index)
+    _settle(app)
+    combo = form.view.viewport().findChildren(QComboBox)[-1]
+    combo.setCurrentIndex(combo.findData("2"))
+    shot("coded-answer")
+    from PySide6.QtWidgets import QAbstractItemDelegate
+    form.view.closeEditor(combo, QAbstractItemDelegate.RevertModelCache)
+    # the plan's target chosen by its name, typed without accents
+    w.show_page("plan")
+    editor = w.page("plan")
+    editor.plan_list.setCurrentRow(0)
+    editor.new_target()
+    editor.t_key.lineEdit().setFocus()
+    editor.t_key.lineEdit().setText("")
+    from PySide6.QtTest import QTest
+    QTest.keyClicks(editor.t_key.lineEdit(), "dung han")
+    screen_shot("target-picker")
+    editor.t_key.completer().popup().hide()
+    editor.new_target()
+    # the detail table scrolled to its last column, the field column still in sight
+    w._fill_periods("2023-H1")   # the period whose dossiers by field main() typed
+    w.show_page("detail")
+    page = w.page("detail")
+    page.tabs.setCurrentWidget(page.grid("dossiers_by_field"))
+    grid = page.grid("dossiers_by_field")
+    last = grid.model.index(0, grid.model.columnCount() - 1)
+    grid.view.setCurrentIndex(last)
+    grid.view.scrollTo(last)
+    shot("detail-frozen")
+    # finalising a period with empty appendix rows, then sending it
+    code = "2022-H1"
+    ws.set_values(code, [("inspection.rounds", None)])
+    dlg = FinaliseDialog(ws, code, w)
+    dlg.resize(min(760, size[0] - 40), min(520, size[1] - 60))
+    dlg.show()
+    for item in dlg.warning_items():
+        item.setCheckState(Qt.Checked)
+    shot("finalise-empty", dlg)
+    dlg.accept()
+    w._fill_periods(code)
+    send = send_dialog.SendDialog(ws, code, w)
+    send.folder_edit.setText(str(tmp / "gui"))
+    send.resize(min(680, size[0] - 40), min(560, size[1] - 40))
+    send.show()
+    send.make(open_after=False)
+    shot("send", send)
+    send.accept()
+    w._fill_periods(code)
+    w.show_page("home")
+    home = w.page("home")
+    while home.findings_pending():
+        app.processEvents()
+    shot("home-sent")
+    w.show_page("audit")
+    shot("audit-sentences")
+    # the left list folded away: the whole width for the figures
+    w.ui.actionToggleNav.trigger()
+    w.show_page("area3")
+    shot("nav-folded")
+    w.close()
+    ws.close()
 
 
 def consolidation_shots(app, out: Path, tmp: Path):
