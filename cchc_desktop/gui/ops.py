@@ -10,8 +10,11 @@ from __future__ import annotations
 from ..store import WorkspaceError
 
 
-def run(parent, func, *args, title: str = "Không thực hiện được", **kwargs):
-    """Call *func*; on WorkspaceError show the message and return None."""
+def run(parent, func, /, *args, title: str = "Không thực hiện được", **kwargs):
+    """Call *func*; on WorkspaceError show the message and return None.
+
+    *parent* and *func* are positional only, so a *func* taking its own ``parent=`` (the window
+    a question is asked over) gets it rather than a TypeError."""
     try:
         return func(*args, **kwargs)
     except WorkspaceError as exc:
