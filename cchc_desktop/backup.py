@@ -802,8 +802,9 @@ def auto_backup(ws_or_path, folder=None, keep: int | None = None, *, daily: bool
     return made
 
 
-def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
-    """(subject, body) of the e-mail that carries a backup upward."""
+def mail_text(info: BackupInfo, file: Path, period: str | None = None) -> tuple[str, str]:
+    """(subject, body) of the e-mail that carries a backup upward; it names *period* (the one
+    being sent), else the file's last period."""
     from .vnformat import format_date
 
     labels = []
@@ -813,6 +814,8 @@ def mail_text(info: BackupInfo, file: Path) -> tuple[str, str]:
         except periods.PeriodError:
             labels.append(code)
     last = labels[-1] if labels else "chưa có kỳ"
+    if period in info.periods:
+        last = labels[list(info.periods).index(period)]
     subject = f"[CCHC] {info.unit_name} – số liệu cải cách hành chính {last}"
     made = _dt.datetime.fromisoformat(info.made_at)
     body = "\n".join([

@@ -94,6 +94,16 @@ def test_sent_period_is_marked_with_its_day_and_file(qtbot, window_for, demo_ws,
     assert home.table.item(row, 5).toolTip() == f"Đã gửi ngày {today} (tệp {made.name})"
 
 
+def test_the_mail_names_the_period_sent_not_the_file_s_last(qtbot, demo_ws, tmp_path, no_folder_window):
+    demo_ws.add_period("2023-H1")
+    dlg = SendDialog(demo_ws, "2022-H1")
+    qtbot.addWidget(dlg)
+    dlg.folder_edit.setText(str(tmp_path))
+    assert dlg.make(open_after=False)
+    assert dlg.subject.text().endswith("6 tháng đầu năm 2022")
+    assert "gửi tệp số liệu cải cách hành chính 6 tháng đầu năm 2022" in dlg.body.toPlainText()
+
+
 def test_a_draft_sent_stays_a_draft_and_says_so(qtbot, demo_ws, tmp_path, no_folder_window):
     dlg = SendDialog(demo_ws, "2022-H1")
     qtbot.addWidget(dlg)

@@ -139,6 +139,7 @@ def officer_shots(app, out: Path, tmp: Path, suffix: str, size: tuple[int, int])
         QGuiApplication.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(
             str(out / f"screen-{name}{suffix}.png"))
 
+    w._fill_periods("2022-H1")   # the sample's own period, with its figures
     shot("sample-home")
     w.show_page("area3")
     shot("headings")

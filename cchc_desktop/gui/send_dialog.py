@@ -150,7 +150,7 @@ class SendDialog(QDialog):
             self.ws.set_setting(FOLDER_SETTING, str(folder))
         except WorkspaceError:
             pass   # remembering the folder is a convenience
-        subject, body = backup.mail_text(self.info, self.file)
+        subject, body = backup.mail_text(self.info, self.file, self.code)
         self.subject.setText(subject)
         self.body.setPlainText(body)
         size_kb = max(1, round(self.file.stat().st_size / 1024))
