@@ -330,3 +330,30 @@ def test_cli_import_set_and_report(sample_master, form_file, tmp_path, capsys):
     assert any(f.endswith("bieu-snv_20220615.pdf") for f in files)
     assert cli(["template", "list", "--db", str(db)]) == 0
     assert "bieu-snv\t" + province_form.TITLE in capsys.readouterr().out
+
+
+def test_the_upper_office_fills_the_same_form_with_consolidated_figures(sample_master, form_file, tmp_path, capsys):
+    """A consolidation workspace's entries are the summed figures: the same form prints them."""
+    from cchc_desktop import rollup
+    unit_a = tmp_path / "a.cchc"
+    shutil.copy(sample_master, unit_a)
+    unit_b = tmp_path / "b.cchc"
+    other = Workspace.create(unit_b, name="UBND xã Hải Lệ", parent="UBND thị xã Quảng Trị", place="Hải Lệ")
+    other.add_period("2022-H1")
+    other.set_values("2022-H1", [("staff.cadres", 10, None), ("dossier.received_total", 103, None)])
+    other.close()
+    files = []
+    for db in (unit_a, unit_b):
+        assert cli(["backup", "--db", str(db), "--out", str(tmp_path / "sent")]) == 0
+        files.append(capsys.readouterr().out.strip().splitlines()[-1])
+    office = tmp_path / "tong-hop.cchc"
+    assert cli(["consolidate", "--db", str(office), *files]) == 0
+    capsys.readouterr()
+    with Workspace.open(office) as ws:
+        library.import_file(ws, form_file, "bieu-snv")
+        summed = rollup.values(ws, "2022-H1")
+        assert summed["staff.cadres"].value == 9 + 10
+        book, _ = fill.fill_book(ws, "2022-H1", library.get(ws, "bieu-snv"))
+    sheet = book["Biểu 01"]
+    assert sheet[f"D{province_form.row_of('Số cán bộ cấp xã')}"].value == 19
+    assert sheet[f"D{province_form.row_of('Tổng số hồ sơ TTHC')}"].value == 2297 + 103

@@ -190,7 +190,7 @@ def write_pdf(ws, code: str, form: library.ProvinceForm, path, values=None) -> P
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas  # noqa: F401  (reportlab loads its fonts)
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from openpyxl.utils import get_column_letter
 
     from ..reports import fonts
@@ -231,7 +231,12 @@ def write_pdf(ws, code: str, form: library.ProvinceForm, path, values=None) -> P
         covered = {(r, c) for rng in sheet.merged_cells.ranges for r in range(rng.min_row, rng.max_row + 1)
                    for c in range(rng.min_col, rng.max_col + 1) if (r, c) != (rng.min_row, rng.min_col)}
         first, last = spec["header"]
-        parts = [("top", [r for r in rows if r < first]), ("table", [r for r in rows if first <= r]),]
+        end = max((r.row for r in form.rows if r.sheet == sheet.title), default=last)
+        # above the table, the table (its header repeats on each page), and the signatures kept together
+        parts = [("top", [r for r in rows if r < first]), ("table", [r for r in rows if first <= r <= end]),
+                 ("bottom", [r for r in rows if r > end])]
+        while parts[2][1] and all(sheet.cell(parts[2][1][0], c).value in (None, "") for c in cols):
+            parts[2][1].pop(0)      # blank lines before the signatures: a spacer stands for them
         if not first_sheet:
             story.append(PageBreak())
         first_sheet = False
@@ -277,7 +282,7 @@ def write_pdf(ws, code: str, form: library.ProvinceForm, path, values=None) -> P
             repeat = len([r for r in part_rows if first <= r <= last]) if part == "table" else 0
             t = Table(data, colWidths=widths, repeatRows=repeat, hAlign="CENTER")
             t.setStyle(TableStyle(style))
-            story.append(t)
+            story.append(KeepTogether([t]) if part == "bottom" else t)
             story.append(Spacer(1, 4))
     if not story:
         raise WorkspaceError(f"Biểu mẫu “{form.title}” không có trang nào để in.")

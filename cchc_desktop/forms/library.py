@@ -130,9 +130,16 @@ def analyse(ws, data: bytes, file_name: str, name: str = "", matcher=None) -> Pr
 
 
 def default_name(title: str) -> str:
-    """A short ASCII name for --template from the form's title."""
-    words = [w for w in slug(title).split("-") if w not in ("bieu", "so", "lieu", "ve", "cua", "va", "nam")]
-    return ("bieu-" + "-".join(words[:5]))[:40].strip("-") or "bieu-cap-tren"
+    """A short ASCII name for --template from the form's title ("BIỂU TỔNG HỢP SỐ LIỆU CẢI
+    CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2022" → "bieu-tong-hop-cchc-6-thang-2022")."""
+    text = "-" + slug(title) + "-"
+    for long, short in (("-cai-cach-hanh-chinh-", "-cchc-"), ("-thu-tuc-hanh-chinh-", "-tthc-")):
+        text = text.replace(long, short)
+    drop = {"so", "lieu", "ve", "cua", "va", "nam", "dau", "ket", "qua", "thuc", "hien", "cong", "tac"}
+    words = [w for w in text.strip("-").split("-") if w and w not in drop]
+    year = next((w for w in reversed(words) if re.fullmatch(r"20\d\d", w)), "")
+    words = [w for w in words if w != year][:6] + ([year] if year else [])
+    return "-".join(words)[:50].strip("-") or "bieu-cap-tren"
 
 
 def _check_name(name: str):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
@@ -141,7 +141,7 @@ class FormImportDialog(QDialog):
                     f"đề xuất: {self.ws.catalogue.get(r.proposed).label}" if r.status == library.UNSURE and r.proposed
                     else "(để trống)")
                 texts = (r.stt, r.label, r.unit, target, library.STATUS_TEXT[r.status] +
-                         (f" {r.confidence:.0%}" if r.status in (library.SURE, library.UNSURE) else ""))
+                         (f" · giống {r.confidence:.0%}" if r.status in (library.SURE, library.UNSURE) else ""))
             for j, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, (r.sheet, r.row))
@@ -152,7 +152,7 @@ class FormImportDialog(QDialog):
                 if j == 4 and r.why:
                     item.setToolTip(r.why)
                 t.setItem(i, j, item)
-        t.resizeRowsToContents()
+        QTimer.singleShot(0, t, t.resizeRowsToContents)   # once the columns have their widths
         c = self.form.counts()
         done = c.get(library.SURE, 0) + c.get(library.CHOSEN, 0)
         office = f" — {self.form.office}" if self.form.office else ""
@@ -272,12 +272,16 @@ class TemplatesDialog(QDialog):
         self.setWindowTitle("Mẫu phụ lục và biểu mẫu của cấp trên")
         self.list = QListWidget()
         self.list.setObjectName("templateList")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.preview = QTableWidget(0, 3)
         self.preview.setObjectName("templatePreview")
         self.preview.setHorizontalHeaderLabels(("STT", "Chỉ tiêu", "ĐVT"))
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.preview.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        for col, mode in ((0, QHeaderView.ResizeToContents), (1, QHeaderView.Stretch), (2, QHeaderView.ResizeToContents)):
+            self.preview.horizontalHeader().setSectionResizeMode(col, mode)
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.import_button = QPushButton("&Nhập biểu mẫu Excel của cấp trên…")
@@ -313,7 +317,7 @@ class TemplatesDialog(QDialog):
         self.list.clear()
         own = self.ws.unit().get("template") or ""
         for choice in templates.choices(self.ws):
-            mark = "  ✓ đang dùng" if choice.name == own else ""
+            mark = " — đang dùng" if choice.name == own else ""
             item = QListWidgetItem(f"{choice.title}\n{choice.office or choice.source}{mark}")
             item.setData(Qt.UserRole, choice.name)
             item.setData(Qt.UserRole + 1, choice.kind)
@@ -348,6 +352,7 @@ class TemplatesDialog(QDialog):
                     font.setBold(True)
                     item.setFont(font)
                 self.preview.setItem(i, j, item)
+        self.preview.resizeRowsToContents()
         self.edit_button.setEnabled(self.list.currentItem().data(Qt.UserRole + 1) == "form")
 
     def import_form(self):
@@ -370,3 +375,35 @@ class TemplatesDialog(QDialog):
         if name and name != self.ws.unit().get("template"):
             self.ws.update_unit(template=name)
             self.reload(name)
+
+
+def main(argv=None) -> int:
+    """Preview: ``python -m cchc_desktop.gui.form_import WORKSPACE FORM.xlsx [SHOT.png]`` opens the
+    wizard on a form (with SHOT.png: selects the first row that needs choosing, saves a picture
+    of the window and quits without storing anything)."""
+    import sys
+    from PySide6.QtWidgets import QApplication
+    from ..store import Workspace
+    from . import translations
+    argv = sys.argv[1:] if argv is None else argv
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    translations.install(app)
+    ws = Workspace.open(argv[0])
+    dialog = FormImportDialog(ws, path=argv[1])
+    dialog.resize(1180, 700)
+    if len(argv) > 2:
+        unsure = [r for r in dialog.form.rows if r.status == library.UNSURE]
+        if unsure:
+            dialog.select(unsure[0].sheet, unsure[0].row)
+
+        def shoot():
+            dialog.grab().save(argv[2])
+            dialog.reject()
+        QTimer.singleShot(300, shoot)
+    dialog.exec()
+    ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
