@@ -428,8 +428,9 @@ def _check_one(rules, unit, code: str, rule_set) -> Checked:
     checked = Checked()
     try:
         found = rules.check(unit, code, rule_set=rule_set)
-    except Exception as exc:   # figures no rule expected must not stop the import
-        checked.add("warning", "check", f"Không kiểm tra hết được số liệu kỳ {code} ({exc}).")
+    except Exception:   # figures no rule expected must not stop the import
+        checked.add("warning", "check", f"Không kiểm tra hết được số liệu kỳ {code} "
+                                        "(số liệu của đơn vị có giá trị các quy tắc không đọc được).")
         return checked
     for f in found:
         checked.add(f.severity, f.rule, f.message, f.acknowledged)

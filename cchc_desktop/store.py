@@ -323,7 +323,8 @@ class Workspace:
             tmp.replace(path)
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
-            raise WorkspaceError(f"Không ghi được bản sao “{path}”: {exc}") from exc
+            why = os_error_text(exc) if isinstance(exc, OSError) else "lỗi khi ghi cơ sở dữ liệu"
+            raise WorkspaceError(f"Không ghi được bản sao “{path}”: {why}.") from exc
         return path
 
     def __enter__(self):

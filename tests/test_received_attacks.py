@@ -343,3 +343,13 @@ def test_refusals_carry_no_english(tmp_path, capsys, content):
     assert main(["restore", "--db", str(tmp_path / "w.cchc"), str(tmp_path / "khong-co.sqlite")]) == 1
     err = capsys.readouterr().err
     assert not ENGLISH.search(err), err
+
+
+def test_a_rules_file_that_is_not_json_is_said_in_vietnamese(tmp_path, capsys):
+    db = tmp_path / "w.cchc"
+    Workspace.create(db, name="UBND xã A").close()
+    bad = tmp_path / "quy-tac.json"
+    bad.write_text("{ \"code\": ", encoding="utf-8")
+    assert main(["rules", "add", "--db", str(db), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "không phải JSON hợp lệ (lỗi ở dòng 1" in err and "Expecting" not in err

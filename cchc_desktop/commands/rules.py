@@ -28,8 +28,11 @@ def read_definitions(path: Path) -> list[dict]:
         raise WorkspaceError(f"Không tìm thấy tệp: {path}")
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise WorkspaceError(f"Tệp “{path.name}” không phải JSON hợp lệ ({exc}).") from exc
+    except UnicodeDecodeError as exc:
+        raise WorkspaceError(f"Tệp “{path.name}” không phải văn bản UTF-8.") from exc
+    except json.JSONDecodeError as exc:   # its own text is English ("Expecting value")
+        raise WorkspaceError(f"Tệp “{path.name}” không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, "
+                             f"cột {exc.colno}).") from exc
     if isinstance(data, dict) and "rules" in data:
         data = data["rules"]
     return data if isinstance(data, list) else [data]

@@ -504,7 +504,8 @@ class BackupDialog(QDialog):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self.ui.errorLabel.setText(f"Không tạo được thư mục “{folder}”: {exc.strerror or exc}.")
+            from ..store import os_error_text
+            self.ui.errorLabel.setText(f"Không tạo được thư mục “{folder}”: {os_error_text(exc)}.")
             return
         self.ws.set_setting(backup.FOLDER_SETTING, str(folder))
         self.ws.set_setting(backup.KEEP_SETTING, self.ui.keep.value())
