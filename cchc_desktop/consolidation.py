@@ -36,7 +36,7 @@ from . import backup, periods
 from . import received as _received   # `received` below lists the files received
 from .backup import BackupError, BackupInfo
 from .received import UNIT_KEY_SQL, canonical_code, newer
-from .slug import unit_slug
+from .slug import slug as name_slug
 from .store import Workspace, WorkspaceError, now
 from .vnformat import CODE
 
@@ -253,7 +253,7 @@ def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
                     # name: its first file with an id takes their place
                     where, current = (info.unit_slug, code), legacy
                 status = "accepted"
-                if current is not None and unit_slug(current[4]) != info.unit_slug \
+                if current is not None and name_slug(current[4]) != name_slug(info.unit_name) \
                         and all(i is not info for i, _ in result.renamed):
                     # one unit by its code or id, two by their names: renamed, or a file copied
                     # from another unit; the officer is told either way

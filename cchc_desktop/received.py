@@ -157,8 +157,9 @@ def count_rows(conn, version: int, shown: str):
         sql += f" + (SELECT count(*) FROM {backup.ALTERNATIVES_TABLE})"
     figures, extras = conn.execute(sql).fetchone()
     if figures > MAX_FIGURES or extras > MAX_EXTRAS:
-        raise TooManyFigures(f"Tệp “{shown}” chứa {figures:,} số liệu, nhiều hơn mọi tệp của một đơn vị "
-                             f"(tối đa {MAX_FIGURES:,}); không đọc, không nhận.".replace(",", "."))
+        from .vnformat import format_number
+        raise TooManyFigures(f"Tệp “{shown}” chứa {format_number(figures + extras)} dòng số liệu, nhiều hơn mọi "
+                             f"tệp của một đơn vị (tối đa {format_number(MAX_FIGURES)}); không đọc, không nhận.")
 
 
 # ---- the receiving office ------------------------------------------------------------

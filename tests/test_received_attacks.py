@@ -167,6 +167,7 @@ def test_a_file_dated_9999_does_not_pin_a_units_figures(tmp_path, capsys):
     assert main(["consolidate", "--db", str(c2), str(ahead)]) == 0
     out = capsys.readouterr().out
     assert f"Cũ hơn tệp đã nhận, chỉ lưu lịch sử: {ahead.name} (kỳ 2022-H1)" in out
+    assert "Lưu ý" not in out   # the same unit under the same name: nothing to point out
     with Workspace.open(c2) as ws:
         assert rollup.plain_values(ws, "2022-H1")[KEY] == 150
         row = next(r for r in consolidation.received(ws) if r["file_name"] == ahead.name)
@@ -244,7 +245,7 @@ def test_a_file_with_more_rows_than_any_unit_sends_is_refused_before_parsing(tmp
     received._canonical_periods = lambda *a: calls.append(1) or real(*a)
     try:
         with hub(tmp_path) as ws:
-            with pytest.raises(consolidation.ConsolidationRefused, match="nhiều hơn mọi tệp của một đơn vị"):
+            with pytest.raises(consolidation.ConsolidationRefused, match=r"dòng số liệu, nhiều hơn mọi tệp của một đơn vị \(tối đa 50\.000\); không đọc, không nhận"):
                 consolidation.import_files(ws, [many])
     finally:
         received._canonical_periods = real
