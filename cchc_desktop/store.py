@@ -381,6 +381,10 @@ class Workspace:
             if self.readonly:
                 raise ReadOnlyWorkspace(f"Tệp “{self.path.name}” đang mở chỉ để xem; không sửa được. "
                                         "Đóng cửa sổ đang sửa tệp này rồi mở lại để sửa.")
+            if self._lock is None:   # not the window's own file: is a window editing it?
+                holder = _other_holder(self.path)
+                if holder is not None:
+                    raise WorkspaceInUse(self.path, holder)
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -985,6 +989,14 @@ def _journal_mode(conn: sqlite3.Connection):
     except sqlite3.OperationalError as exc:
         if not _busy(exc):
             raise
+
+
+def _other_holder(path):
+    """Who else (another process) holds *path* open for editing, else None: a command-line
+    change to a file a window is editing is refused, so the window's undo never overwrites it."""
+    from .openlock import holder_of
+    holder = holder_of(path)
+    return None if holder is None or holder.pid == os.getpid() else holder
 
 
 def _abandon(conn, lock):

@@ -88,6 +88,14 @@ def test_a_lock_left_by_a_killed_process_is_not_held(demo_path):
         with pytest.raises(WorkspaceInUse, match="nguoi-khac"):
             Workspace.open(demo_path, exclusive=True)
         assert openlock.holder_of(demo_path).user == "nguoi-khac"
+        # a command-line change to the file the window edits is refused, naming the window's user
+        with Workspace.open(demo_path) as other:
+            with pytest.raises(WorkspaceInUse, match="nguoi-khac"):
+                other.set_value("2022-H1", "inspection.rounds", 8)
+        r = subprocess.run([sys.executable, "-m", "cchc_desktop.cli", "values", "import", "--db", str(demo_path),
+                            "--period", "2022-H1", str(_csv(demo_path))], env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                           capture_output=True, text=True)
+        assert r.returncode == 1 and "nguoi-khac" in r.stderr and "Traceback" not in r.stderr
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -128,13 +136,18 @@ def test_database_is_locked_waits_then_names_who_holds_it(demo_path, monkeypatch
             holder.set_value("2022-H1", "inspection.rounds", 3)
         assert time.perf_counter() - t >= 0.25
         assert "một chương trình khác" in str(err.value)   # not itself: the holder of the lock is this window
-        # the command line: waits, then names the window that has the file open
+        # the command line, beside the window: refused at once, naming who has the file open
         env = dict(os.environ, PYTHONPATH=str(ROOT), CCHC_BUSY_TIMEOUT="0.3")
-        proc = subprocess.run([sys.executable, "-m", "cchc_desktop.cli", "values", "import", "--db", str(demo_path),
-                               "--period", "2022-H1", str(_csv(demo_path))], env=env, capture_output=True, text=True)
+        args = [sys.executable, "-m", "cchc_desktop.cli", "values", "import", "--db", str(demo_path),
+                "--period", "2022-H1", str(_csv(demo_path))]
+        proc = subprocess.run(args, env=env, capture_output=True, text=True)
         assert proc.returncode == 1
-        msg = proc.stderr
-        assert "database is locked" not in msg and holder.user in msg and "đã chờ" in msg
+        assert "database is locked" not in proc.stderr and f"trong cửa sổ của {holder.user}" in proc.stderr
+        # without a window, another program in the middle of a write: waits, then says so
+        holder.close()
+        proc = subprocess.run(args, env=env, capture_output=True, text=True)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        assert "database is locked" not in proc.stderr and "đã chờ 0,3 giây" in proc.stderr
     finally:
         other.execute("ROLLBACK")
         other.close()
