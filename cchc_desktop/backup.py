@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, migrations, periods
+from . import __version__, migrations, periods, winfiles
 from .slug import unit_slug
 from .store import JOURNAL_MODE, Workspace, WorkspaceError, connect, now, os_error_text, os_user
 from .vnformat import format_number, nfc
@@ -344,7 +344,7 @@ def make_backup(ws_or_path, out_dir, zip: bool = False, period: str | None = Non
             tmp = ztmp
             _fsync(tmp)
         _pause("rename")
-        os.replace(tmp, final)
+        winfiles.replace(tmp, final)
         _fsync_dir(out_dir)
         return final
     except BaseException:
@@ -714,7 +714,7 @@ def restore(path, target_workspace_path, backup_dir=None) -> Path | None:
             Path(f"{tmp}{side}").unlink(missing_ok=True)
         _fsync(tmp)
         _pause("rename")
-        os.replace(tmp, target)
+        winfiles.replace(tmp, target)   # Windows: refused while the file is open elsewhere
         _fsync_dir(target.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
