@@ -119,19 +119,24 @@ def is_consolidation(ws: Workspace) -> bool:
     return ws.setting("mode") == MODE
 
 
-def create(path, unit: str = DEFAULT_UNIT, parent: str = "", place: str = "") -> Workspace:
-    """Make a new consolidation workspace whose unit is the receiving office."""
+def create(path, unit: str = DEFAULT_UNIT, parent: str = "", place: str = "", *,
+           exclusive: bool = False) -> Workspace:
+    """Make a new consolidation workspace whose unit is the receiving office (*exclusive*:
+    held open for editing by this process alone, as the window holds it)."""
     ws = Workspace.create(path, name=unit or DEFAULT_UNIT, parent=parent or "", place=place or "")
     ws.set_setting("mode", MODE)
+    if exclusive:
+        ws.close()
+        ws = Workspace.open(path, exclusive=True)
     return ws
 
 
-def open_or_create(path, unit: str | None = None) -> Workspace:
+def open_or_create(path, unit: str | None = None, *, exclusive: bool = False) -> Workspace:
     """Open a consolidation workspace, creating it when the file does not exist yet."""
     path = Path(path)
     if not path.exists():
-        return create(path, unit or DEFAULT_UNIT)
-    ws = Workspace.open(path)
+        return create(path, unit or DEFAULT_UNIT, exclusive=exclusive)
+    ws = Workspace.open(path, exclusive=exclusive)
     if not is_consolidation(ws):
         ws.close()
         raise WorkspaceError(f"Tệp “{path.name}” là tệp dữ liệu của một đơn vị, không phải tệp tổng hợp; "

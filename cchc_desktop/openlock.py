@@ -67,7 +67,11 @@ class OpenLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
             except OSError:
                 return None
-            if not _try_lock(fd):
+            got = _try_lock(fd)
+            if got is None:   # the file system has no locks (some network shares): work without
+                os.close(fd)
+                return None
+            if not got:
                 holder = _read(fd)
                 os.close(fd)
                 return holder
@@ -114,8 +118,10 @@ def holder_of(path) -> Holder | None:
     except OSError:
         return None
     try:
-        if _try_lock(fd):
+        got = _try_lock(fd)
+        if got:
             _unlock(fd)
+        if got is not False:
             return None
         return _read(fd)
     finally:
@@ -142,13 +148,17 @@ def _same_file(fd: int, path: Path) -> bool:
 if os.name == "nt":   # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def _try_lock(fd: int) -> bool | None:
+        """True: taken; False: another holds it; None: locks do not work here."""
         os.lseek(fd, _LOCK_AT, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True
-        except OSError:
+        except PermissionError:   # EACCES: locked by another process
             return False
+        except OSError as exc:
+            import errno
+            return False if exc.errno in (errno.EACCES, errno.EDEADLK) else None
 
     def _unlock(fd: int):
         try:
@@ -159,12 +169,14 @@ if os.name == "nt":   # pragma: no cover - exercised on Windows only
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def _try_lock(fd: int) -> bool | None:
+        """True: taken; False: another holds it; None: locks do not work here."""
+        import errno
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
-        except OSError:
-            return False
+        except OSError as exc:
+            return False if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES) else None
 
     def _unlock(fd: int):
         try:

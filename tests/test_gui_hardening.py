@@ -108,3 +108,14 @@ def test_an_older_file_arriving_late_is_named_in_the_window(qtbot, tmp_path):
              for r in range(win.files.rowCount())}
     assert files[old.name][5] == "Chỉ lưu lịch sử" and "cũ hơn tệp đang dùng" in files[old.name][6]
     assert files[new.name][5] == "Đang dùng"
+
+
+def test_one_consolidation_window_edits_a_consolidation_file(qtbot, tmp_path):
+    first, second = ConsolidationWindow(None), ConsolidationWindow(None)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.open_path(tmp_path / "tong-hop.cchc")
+    assert not second.open_path(tmp_path / "tong-hop.cchc")
+    assert "đang mở để sửa trong cửa sổ của" in second.status.text()
+    first.close()
+    assert second.open_path(tmp_path / "tong-hop.cchc")

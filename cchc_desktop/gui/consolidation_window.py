@@ -176,7 +176,7 @@ class ConsolidationWindow(QWidget):
     def open_path(self, path) -> bool:
         """Open (or create, when missing) the consolidation file at *path*."""
         try:
-            ws = consolidation.open_or_create(path)
+            ws = consolidation.open_or_create(path, exclusive=True)   # one window edits it
         except WorkspaceError as exc:
             self.status.setText(str(exc))
             return False
