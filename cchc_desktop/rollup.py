@@ -94,7 +94,7 @@ def _used(how: str, codes: tuple) -> tuple:
     return codes
 
 
-def rollup_components(ws: Workspace, code: str) -> tuple[dict, dict]:
+def rollup_components(ws: Workspace, code: str, have: list | None = None) -> tuple[dict, dict]:
     """(key → value, key → parts used) rolled up from the periods *code* is made of.
 
     Only a period whose every month is covered by its parts rolls up; each part's figures
@@ -102,10 +102,12 @@ def rollup_components(ws: Workspace, code: str) -> tuple[dict, dict]:
     """
     # each quarter, or the three months of a quarter not added (periods.rollup_parts), in time
     # order; a roll-up that does not cover every month of the period is none at all
-    codes = periods.rollup_parts(code, [p.code for p in ws.periods()])
+    if have is None:   # the workspace's periods, read once for the parts and their own parts
+        have = [p.code for p in ws.periods()]
+    codes = periods.rollup_parts(code, have)
     if not codes or not periods.covers(code, codes):
         return {}, {}
-    parts = [values(ws, c) for c in codes]
+    parts = [values(ws, c, _have=have) for c in codes]
     out, used = {}, {}
     present = set().union(*(vals.keys() for vals in parts))
     for ind in ws.catalogue:
@@ -125,7 +127,7 @@ def _value(cells: dict, key):
     return None if cell is None else cell.value
 
 
-def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, Cell]:
+def values(ws: Workspace, code: str, *, with_rollup: bool = True, _have: list | None = None) -> dict[str, Cell]:
     """Every figure of period *code*: typed, computed and derived, as :class:`Cell` objects."""
     period = ws.period(code)
     cells: dict[str, Cell] = {}
@@ -151,7 +153,7 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True) -> dict[str, C
         offer(TASKS, "plan.tasks_planned", counts[0])
         offer(TASKS, "plan.tasks_done", counts[1])
     if with_rollup and periods.components(period.kind):
-        rolled, used = rollup_components(ws, code)
+        rolled, used = rollup_components(ws, code, _have)
         for key, v in rolled.items():
             offer(ROLLUP, key, v, used[key])
             cells[key].rolled_from = used[key]
