@@ -154,11 +154,8 @@ if os.name == "nt":   # pragma: no cover - exercised on Windows only
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True
-        except PermissionError:   # EACCES: locked by another process
+        except OSError:   # EACCES from the CRT (errno 0 under wine): another handle holds it
             return False
-        except OSError as exc:
-            import errno
-            return False if exc.errno in (errno.EACCES, errno.EDEADLK) else None
 
     def _unlock(fd: int):
         try:
