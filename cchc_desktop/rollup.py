@@ -169,6 +169,30 @@ def values(ws: Workspace, code: str, *, with_rollup: bool = True, _have: list | 
     return cells
 
 
+def source_text(cell: Cell | None, catalogue=None) -> str:
+    """Where a figure comes from, in words: 'cộng dồn từ Quý I, Quý II', 'cuối kỳ, lấy từ
+    Quý IV', 'tổng của bảng chi tiết' …; a roll-up says how it was made (*catalogue*: the
+    workspace's, for the indicator's roll-up)."""
+    if cell is None:
+        return ""
+    if cell.source != ROLLUP or not cell.sources:
+        return SOURCE_LABELS.get(cell.source, cell.source)
+    names = [periods.parse_code(c).short_label for c in cell.sources]
+    # the parts are consecutive and cover the period: three or more read as a span
+    span = f"từ {names[0]} đến {names[-1]}" if len(names) > 2 else "từ " + ", ".join(names)
+    ind = catalogue.get(cell.key) if catalogue is not None else None
+    how = ind.rollup if ind is not None else "sum"
+    if how == "first":
+        return f"đầu kỳ, lấy từ {names[0]}"
+    if how in ("last", "cumulative"):
+        return f"cuối kỳ, lấy từ {names[-1]}"
+    if how == "opening_plus_sum":
+        return f"chuyển sang đầu {names[0]} + tiếp nhận {span}"
+    if how == "any":
+        return f"có nếu có ở một kỳ {span}"
+    return f"cộng dồn {span}"
+
+
 def typed_values(ws: Workspace, code: str) -> dict[str, object]:
     """key → value as typed for the period (nothing computed), read back as :func:`values` does."""
     return {k: from_stored(v) for k, v in ws.typed_values(code).items()}

@@ -297,3 +297,14 @@ def test_a_typed_aggregate_of_a_longer_period_is_checked_against_its_quarters(ws
     ws.set_values("2022-H1", [("dvc.online_dossiers", 120)])
     [f] = [f for f in rules.check(ws, "2022-H1") if f.rule.startswith("same.typed_vs_computed")]
     assert f.is_error and "120" in f.message and "100" in f.message
+
+
+def test_the_source_of_a_rolled_up_figure_says_how_it_was_made(ws):
+    enter(ws, 2022, {q: quarter_values(*v) for q, v in QUARTERS.items()}, longer=("Y",))
+    cells, cat = rollup.values(ws, "2022-Y"), ws.catalogue
+    assert rollup.source_text(cells["dossier.carried_over"], cat) == "đầu kỳ, lấy từ Quý I"
+    assert rollup.source_text(cells["dossier.pending"], cat) == "cuối kỳ, lấy từ Quý IV"
+    assert rollup.source_text(cells["dossier.resolved_total"], cat) == "cộng dồn từ Quý I đến Quý IV"
+    assert rollup.source_text(cells["dossier.received_total"], cat) == \
+        "chuyển sang đầu Quý I + tiếp nhận từ Quý I đến Quý IV"
+    assert rollup.source_text(cells["dossier.online_rate"], cat) == "tính từ các thành phần"

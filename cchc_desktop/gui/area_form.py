@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QLabel,
                                QLineEdit, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
-from .. import periods, rollup
+from .. import rollup
 from ..catalogue import TOLERANCE
 from ..store import WorkspaceError
 from ..templates import Row
@@ -121,14 +121,9 @@ def _unit(ws, key: str) -> str:
     return ind.unit
 
 
-def source_text(cell) -> str:
+def source_text(cell, catalogue=None) -> str:
     """'cộng dồn từ Quý I, Quý II', 'tổng của bảng chi tiết' … for a computed figure."""
-    if cell is None:
-        return ""
-    if cell.source == rollup.ROLLUP and cell.sources:
-        names = [periods.kind_label(periods.parse_code(c).kind) for c in cell.sources]
-        return "cộng dồn từ " + ", ".join(names)
-    return rollup.SOURCE_LABELS.get(cell.source, cell.source)
+    return rollup.source_text(cell, catalogue)
 
 
 class AreaModel(QAbstractTableModel):
@@ -288,7 +283,7 @@ class AreaModel(QAbstractTableModel):
                     disp[SOURCE] = (f"nhập đè; {rollup.SOURCE_LABELS.get(src, src)}: "
                                     f"{format_number(x, 2 if isinstance(x, float) else None)}")
             elif computed:
-                disp[SOURCE] = source_text(cell)
+                disp[SOURCE] = source_text(cell, self.ws.catalogue)
             disp[NOTE] = self._note(key)
             if bad:
                 v[FOREGROUND] = {VALUE: RED_BRUSH, SOURCE: RED_BRUSH}
@@ -301,7 +296,7 @@ class AreaModel(QAbstractTableModel):
                     v[BACKGROUND] = {VALUE: COMPUTED_BRUSH}
             if VALUE not in v.get(BACKGROUND, {}) and not self.locked:   # white where typing goes
                 v.setdefault(BACKGROUND, {})[VALUE] = INPUT_BRUSH
-                v[TOOLTIP] = {VALUE: f"Giá trị tính sẵn ({source_text(cell)}), không cần nhập. "
+                v[TOOLTIP] = {VALUE: f"Giá trị tính sẵn ({source_text(cell, self.ws.catalogue)}), không cần nhập. "
                                      "Muốn nhập đè, chọn Sửa → Nhập đè giá trị tính sẵn (Ctrl+E)."}
             ind = self.ws.catalogue.get(key)
             if ind is not None:
