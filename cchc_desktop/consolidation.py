@@ -641,11 +641,19 @@ def matrix(ws: Workspace, refused: list[Refusal] = ()) -> tuple[list, list, dict
         status = INVALID if checked is not None and checked.errors else RECEIVED
         cells[where] = (status, _detail(f"{r['file_name']} ({r['made_at']})", checked))
     names = dict(unit_list)
+    # a refused file says its unit only by the slug in its name: the unit of that slug, when
+    # exactly one unit received has it
+    by_slug: dict[str, set] = {}
+    for slug, key in ws.conn.execute("SELECT DISTINCT rf.unit_slug, rp.unit_slug FROM received_files rf "
+                                     "JOIN received_periods rp ON rp.file_id = rf.id"):
+        by_slug.setdefault(slug, set()).add(key)
     for ref in refused:
         m = backup.NAME_PATTERN.match(ref.path.name)
         if not m:
             continue
         slug, code = m.group(1), m.group(2)
+        if len(by_slug.get(slug, ())) == 1:
+            slug = next(iter(by_slug[slug]))
         try:
             code = periods.parse_code(code).code
         except periods.PeriodError:

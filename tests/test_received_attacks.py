@@ -354,3 +354,17 @@ def test_a_rules_file_that_is_not_json_is_said_in_vietnamese(tmp_path, capsys):
     assert main(["rules", "add", "--db", str(db), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "không phải JSON hợp lệ (lỗi ở dòng 1" in err and "Expecting" not in err
+
+
+def test_a_refused_file_of_a_known_unit_is_marked_in_that_units_row(tmp_path):
+    a = unit_file(tmp_path / "u", "UBND xã An", 100, code="2022-Q1")
+    slug = backup.read_backup(a).unit_slug
+    bad = tmp_path / f"CCHC_{slug}_2022-H1_20220701-0900.sqlite"
+    bad.write_bytes(b"not a backup")
+    with hub(tmp_path) as ws:
+        result = consolidation.import_files(ws, [a, bad], all_or_nothing=False)
+        units, codes, cells = consolidation.matrix(ws, result.refused)
+        assert [n for _, n in units] == ["UBND xã An"]      # not a second row named by the slug
+        key = units[0][0]
+        assert cells[(key, "2022-Q1")][0] == consolidation.RECEIVED
+        assert cells[(key, "2022-H1")][0] == consolidation.ERROR
