@@ -11,8 +11,13 @@ annual plan's tasks), so a sample can grow without code:
 - ``quang-tho``: UBND xã Quảng Thọ, quý III năm 2022 (seed 002, Phụ lục 2–8).
 - ``truong-thi``: UBND phường Trường Thi, 9 tháng năm 2023 (seed 004), with the data
   window the report prints.
+- ``dong-thuan``: UBND phường Đồng Thuận (mã 19168), formed on 01/07/2025 under UBND tỉnh
+  Quảng Trị, with a Service Centre: months 07–10/2025, Quý III rolled up from its months, and
+  the custom period 01/07–31/10/2025 of issue 11 by field.  Its figures beyond those of the
+  issue are made up, agree with each other, and the sample says it is sample data.
 
-Figures are kept as the seeds print them, slips included: the checks must find them.
+Figures of the 2022–2023 samples are kept as the seeds print them, slips included: the checks
+must find them.
 """
 from __future__ import annotations
 

@@ -94,6 +94,7 @@ def main(argv=None) -> int:
     for suffix, size in SIZES.items():
         officer_shots(app, out, tmp, suffix, size)
     consolidation_shots(app, out, tmp)
+    period_shots(app, out, tmp)
     return 0
 
 
@@ -264,3 +265,78 @@ def consolidation_shots(app, out: Path, tmp: Path):
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def period_shots(app, out: Path, tmp: Path):
+    """The commune of 2026 (issue 11), on the ``dong-thuan`` sample: the first run of a ward
+    formed on 01/07/2025, "Thêm kỳ" with a custom window and with a month, the unit's profile
+    (both tabs), the home page with monthly and custom periods, and the one-time question for
+    a missing unit code, as ``screen-*.png``."""
+    import datetime as dt
+
+    from .. import demo
+    from ..store import Workspace
+    from .dialogs import FirstRunDialog, PeriodDialog, UnitDialog
+    from .main_window import MainWindow
+
+    def shot(name, widget):
+        for _ in range(4):
+            app.processEvents()
+        widget.grab().save(str(out / f"screen-{name}.png"))
+
+    first = FirstRunDialog(tmp)
+    first.ui.name.setText("UBND phường Đồng Thuận")
+    first.ui.code.setText("19168")
+    first.ui.parent.setText("UBND tỉnh Quảng Trị")
+    first.ui.place.setText("Đồng Thuận")
+    first.show()
+    shot("first-run", first)
+    first.close()
+
+    path = demo.create(tmp / "dong-thuan.cchc", "dong-thuan")
+    ws = Workspace.open(path)
+    w = MainWindow(ws)
+    w.resize(1366, 740)
+    w.show()
+    home = w.page("home")
+    home.today = dt.date(2025, 11, 3)
+    home.reload()
+    shot("home-2025", w)
+
+    dlg = PeriodDialog(ws, None, w, today=dt.date(2025, 11, 3))
+    dlg.ui.kind.setCurrentIndex(dlg.ui.kind.findData("C"))
+    dlg.ui.windowFrom.setText("01/07/2025")
+    dlg.ui.windowTo.setText("30/11/2025")
+    dlg.ui.deadline.setText("05/12/2025")
+    dlg.show()
+    shot("period-custom", dlg)
+    dlg.close()
+    dlg = PeriodDialog(ws, None, w, today=dt.date(2025, 11, 20))   # proposes the month just closed
+    dlg.show()
+    shot("period-month", dlg)
+    dlg.close()
+
+    unit = UnitDialog(ws, w)
+    unit.show()
+    shot("unit", unit)
+    unit.ui.tabs.setCurrentIndex(1)
+    shot("unit-report", unit)
+    unit.close()
+    w.close()
+    ws.close()
+
+    # a file made before the unit's code was kept: the window asks once, in the status bar
+    old = tmp / "cu.cchc"
+    with Workspace.create(old, name="UBND xã Kim Thạch", parent="UBND huyện Vĩnh Linh", place="Kim Thạch") as o:
+        o.add_period("2023-H1")
+    ws = Workspace.open(old)
+    w = MainWindow(ws)
+    w.resize(1366, 740)
+    w.show()
+    w.ask_unit_code()
+    shot("unit-code", w)
+    w._open_code_dialog()
+    shot("unit-code-dialog", w.code_dialog)
+    w.code_dialog.reject()
+    w.close()
+    ws.close()

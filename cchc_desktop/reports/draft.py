@@ -24,11 +24,10 @@ SECTION_LABELS = {"subject": "Trích yếu (tên báo cáo)", "intro": "Phần m
 
 
 def next_period_label(code: str) -> str:
-    """'6 tháng cuối năm 2022' after 2022-H1, 'Quý II năm 2022' after 2022-Q1."""
-    n = periods.parse_code(code)
-    nxt = {"Q1": (n.year, "Q2"), "Q2": (n.year, "Q3"), "Q3": (n.year, "Q4"), "Q4": (n.year + 1, "Q1"),
-           "H1": (n.year, "H2"), "H2": (n.year + 1, "H1"), "9M": (n.year, "Q4"), "Y": (n.year + 1, "Y")}[n.kind]
-    return periods.period_label(nxt[1], nxt[0])
+    """'6 tháng cuối năm 2022' after 2022-H1, 'Quý II năm 2022' after 2022-Q1, 'tháng 8 năm 2025'
+    after 2025-M07; 'thời gian tới' after a custom period (no period follows it)."""
+    nxt = periods.following(periods.parse_code(code))
+    return nxt.label if nxt is not None else "thời gian tới"
 
 
 def section_title(section: str, code: str) -> str:
