@@ -357,3 +357,55 @@ def test_the_upper_office_fills_the_same_form_with_consolidated_figures(sample_m
     sheet = book["Biểu 01"]
     assert sheet[f"D{province_form.row_of('Số cán bộ cấp xã')}"].value == 19
     assert sheet[f"D{province_form.row_of('Tổng số hồ sơ TTHC')}"].value == 2297 + 103
+
+
+def test_findings_do_not_change_with_the_form_that_prints_them(sample, form_file):
+    """A unit whose own template says "Có = 1; Không = 2" keeps that meaning when it chooses the
+    province's form as its template: the same figures, the same findings."""
+    from cchc_desktop import rules
+    data = json.loads((templates.resource("templates", "phu-luc-1.json")).read_text(encoding="utf-8"))
+    data["appendices"][0]["rows"].append({"stt": "1.5.3.", "key": "survey.conducted",
+                                          "codes": [{"value": 1, "label": "Có"}, {"value": 2, "label": "Không"}]})
+    templates.save_copy(sample, data, "phu-luc-1")
+    sample.forget_template()
+    sample.set_value("2022-H1", "survey.conducted", 2)
+
+    def findings():
+        sample.forget_template()
+        return sorted((f.rule, f.severity, tuple(f.keys), f.message) for f in rules.check(sample, "2022-H1"))
+
+    before = findings()
+    library.import_file(sample, form_file, "bieu-snv")
+    sample.update_unit(template="bieu-snv")
+    assert sample.code_list("survey.conducted") == {1: "Có", 2: "Không"}
+    assert findings() == before
+    row = library.get(sample, "bieu-snv").row("Biểu 01", province_form.row_of("Có tổ chức khảo sát"))
+    assert fill.cell_value(sample, row, 2) == (0, "")     # "Không" in the form's own list (Có = 1; Không = 0)
+
+
+def test_a_form_of_several_sheets_is_read_and_filled_sheet_by_sheet(sample, form_file, tmp_path):
+    from openpyxl import load_workbook
+    book = load_workbook(form_file)
+    sh = book.create_sheet("Biểu 02")
+    sh.append(["BIỂU 02: CHÍNH QUYỀN SỐ"])
+    sh.append([])
+    sh.append(["TT", "Tên chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"])
+    sh.append(["1", "Tổng số văn bản đến", "Văn bản", None, None])
+    sh.append(["2", "Số máy tính phục vụ làm việc", "Máy", None, None])
+    hidden = book.create_sheet("Danh mục")
+    hidden.append(["STT", "Chỉ tiêu", "Số liệu"])
+    hidden.append(["1", "Số cán bộ cấp xã", None])
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "hai-bieu.xlsx"
+    book.save(path)
+    form, _ = library.import_file(sample, path, "hai-bieu")
+    assert [s["sheet"] for s in form.sheets] == ["Biểu 01", "Biểu 02"]     # a hidden sheet is no table
+    second = {r.label: r for r in form.rows if r.sheet == "Biểu 02"}
+    assert second["Tổng số văn bản đến"].key == "edoc.in_total" and second["Tổng số văn bản đến"].cell == "D4"
+    sample.set_value("2022-H1", "edoc.in_total", 1234)
+    filled, _ = fill.fill_book(sample, "2022-H1", library.get(sample, "hai-bieu"))
+    assert filled["Biểu 02"]["D4"].value == 1234
+    assert filled["Danh mục"]["C2"].value is None
+    pdf = fill.write_pdf(sample, "2022-H1", library.get(sample, "hai-bieu"), tmp_path / "hai.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "BIỂU 02: CHÍNH QUYỀN SỐ" in text and "1.234" in text

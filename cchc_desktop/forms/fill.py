@@ -274,6 +274,14 @@ def write_pdf(ws, code: str, form: library.ProvinceForm, path, values=None) -> P
                         c1 = max((x for x in cols if x <= rng.max_col), default=c)
                         if (r1, c1) != (r, c):
                             style.append(("SPAN", (j, i), (index_of_col[c1], index_of_row[r1])))
+                    elif text and part != "table" and not (cell.alignment and cell.alignment.wrap_text):
+                        # as Excel shows it: a line of text runs over the empty cells to its right
+                        k = j
+                        while k + 1 < len(cols) and (r, cols[k + 1]) not in covered and \
+                                (r, cols[k + 1]) not in merged and sheet.cell(r, cols[k + 1]).value in (None, ""):
+                            k += 1
+                        if k > j:
+                            style.append(("SPAN", (j, i), (k, i)))
                     fill = cell.fill
                     if fill is not None and fill.fill_type == "solid" and fill.fgColor is not None \
                             and fill.fgColor.type == "rgb" and fill.fgColor.rgb not in ("00000000", "FFFFFFFF"):

@@ -79,10 +79,20 @@ class ProvinceForm:
     rows: list = field(default_factory=list)          # [MappedRow]
     content: bytes | None = None
     imported_at: str = ""
+    codes: dict = field(default_factory=dict)       # key → {value: wording} the unit's figures mean
 
     def mapping_json(self) -> dict:
         return {"version": 1, "sheets": self.sheets, "unit_cells": self.unit_cells,
+                "codes": {k: {str(v): w for v, w in c.items()} for k, c in self.codes.items()},
                 "rows": [r.__dict__ for r in self.rows]}
+
+    def keep_codes(self, ws):
+        """Remember what the unit's coded answers mean now (its current template's code lists),
+        so that printing through this form never changes a figure's meaning or its checks."""
+        for r in self.rows:
+            ind = ws.catalogue.get(r.key) if r.key else None
+            if ind is not None and ind.kind == "code" and r.key not in self.codes:
+                self.codes[r.key] = dict(ws.code_list(r.key))
 
     def row(self, sheet: str, row: int) -> MappedRow:
         for r in self.rows:
@@ -233,6 +243,7 @@ def save(ws, form: ProvinceForm, *, replace: bool = False) -> ProvinceForm:
     old = ws.conn.execute("SELECT name FROM province_forms WHERE name = ?", (form.name,)).fetchone()
     if old and not replace:
         raise WorkspaceError(f"Đã có mẫu tên “{form.name}”; chọn tên khác hoặc thay mẫu cũ.")
+    form.keep_codes(ws)
     mapping = json.dumps(form.mapping_json(), ensure_ascii=False)
     form.imported_at = form.imported_at or now()
     with ws.operation(f"Nhập biểu mẫu của cấp trên: {form.title}", undoable=False):
@@ -255,6 +266,7 @@ def set_row_key(ws, name: str, sheet: str, row: int, key: str | None) -> MappedR
         raise WorkspaceError(f"Mã “{key}” không có trong danh mục chỉ tiêu.")
     before = r.key
     r.key, r.status = (key, CHOSEN) if key else (None, CLEARED)
+    form.keep_codes(ws)
     with ws.operation(f"Sửa ánh xạ biểu mẫu {form.title}, dòng {r.ref}", undoable=False):
         ws.conn.execute("UPDATE province_forms SET mapping = ? WHERE name = ?",
                         (json.dumps(form.mapping_json(), ensure_ascii=False), name))
@@ -268,6 +280,7 @@ def _from_row(row, with_content: bool) -> ProvinceForm:
     return ProvinceForm(name=row["name"], title=row["title"], office=row["office"], reference=row["reference"],
                         file_name=row["file_name"], sha256=row["sha256"], sheets=m.get("sheets", []),
                         unit_cells=m.get("unit_cells", []), rows=rows,
+                        codes={k: {int(v): w for v, w in c.items()} for k, c in m.get("codes", {}).items()},
                         content=bytes(row["content"]) if with_content else None, imported_at=row["imported_at"])
 
 
@@ -328,7 +341,9 @@ def as_template(form: ProvinceForm):
         if r.status == HIDDEN:
             continue
         style = "group" if r.status == HEADING else ("sub" if r.context else "item")
-        rows.append(Row(stt=r.stt, label=r.label, unit=r.unit, key=r.key if r.fillable else None, style=style))
+        key = r.key if r.fillable else None
+        rows.append(Row(stt=r.stt, label=r.label, unit=r.unit, key=key, style=style,
+                        codes=dict(form.codes.get(key) or {}) if key else {}))
     app = Appendix(id="1", label=form.title, heading=(), kind="indicators", rows=tuple(rows))
     return Template(name=form.name, title=form.title, source=form.file_name, appendices=(app,),
                     office=form.office, form=form.name)
