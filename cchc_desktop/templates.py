@@ -27,8 +27,9 @@ italic); ``codes`` (the code list as this template prints and checks it); ``note
 list wording exactly as printed, when it differs from "label = value" lines).
 Heading placeholders: ``{unit}``, ``{unit_upper}``, ``{parent}``, ``{period_label}``,
 ``{period_label_upper}``, ``{number}``, ``{symbol}``, ``{date}``.  A row label names a
-place only through ``{province}`` ("báo {province}"), filled from the unit's profile
-(:func:`province_of`), so a unit never prints another unit's place.  ``seed_stt`` and
+place only through ``{province}`` ("báo {province}") and the upper office through
+``{parent_body}`` ("UBND tỉnh"), filled from the unit's profile, so a unit never prints
+another unit's place.  ``seed_stt`` and
 ``seed_label`` keep what the seed printed where the template corrects a slip of the seed
 (seed 000 numbers the inspection rows 1.1.1–1.1.3 under 1.2) or names its place.
 ``office`` is the upper office the layout came from, shown when a template is chosen.
@@ -163,13 +164,29 @@ def province_of(unit: dict | None) -> str:
     return "tỉnh"
 
 
+_BODY = re.compile(r"^(UBND|Ủy ban nhân dân)\s+(tỉnh|thành phố|thị xã|huyện|quận)\b", re.I)
+
+
+def parent_body(unit: dict | None) -> str:
+    """The upper office as a row names it ("Thực hiện nhiệm vụ {parent_body} giao"):
+    "UBND thị xã" for "UBND thị xã Quảng Trị", "UBND tỉnh" for "UBND tỉnh Gia Lai"."""
+    m = _BODY.match(nfc((unit or {}).get("parent") or "").strip())
+    return f"UBND {m.group(2).lower()}" if m else "cấp trên"
+
+
 def _localise(data: dict, unit: dict | None) -> dict:
-    """*data* with ``{province}`` in row labels filled from the unit's profile."""
-    place = province_of(unit)
+    """*data* with ``{province}`` and ``{parent_body}`` in row labels filled from the unit's profile."""
+    words = {"{province}": province_of(unit), "{parent_body}": parent_body(unit)}
+
+    def fill(row):
+        label = row.get("label") or ""
+        if "{" not in label:
+            return row
+        for k, v in words.items():
+            label = label.replace(k, v)
+        return dict(row, label=label)
     out = dict(data)
-    out["appendices"] = [dict(a, rows=[dict(r, label=r["label"].replace("{province}", place))
-                                       if "{province}" in (r.get("label") or "") else r for r in a.get("rows", [])])
-                         for a in data.get("appendices", [])]
+    out["appendices"] = [dict(a, rows=[fill(r) for r in a.get("rows", [])]) for a in data.get("appendices", [])]
     return out
 
 

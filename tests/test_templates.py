@@ -129,11 +129,14 @@ def test_place_words_come_from_the_units_profile(tmp_path):
     try:
         rows = {r.key: r for _, r in templates.load("phu-luc-1", ws).rows() if r.key}
         assert rows["propaganda.press_posts"].label == label.format("Gia Lai")
+        groups = [r.label for _, r in templates.load("phu-luc-1", ws).rows() if r.stt == "1.4."]
+        assert groups == ["Thực hiện nhiệm vụ UBND tỉnh giao"]
         assert "Quảng Trị" not in " ".join(r.label for _, r in templates.load("phu-luc-1", ws).rows())
     finally:
         ws.close()
     assert templates.province_of({"parent": "UBND thị xã Quảng Trị"}) == "Quảng Trị"   # the seed's own unit
     assert templates.province_of({}) == "tỉnh"
+    assert templates.parent_body({"parent": "UBND thị xã Quảng Trị"}) == "UBND thị xã"
 
 
 def test_templates_are_offered_by_title_and_office():
