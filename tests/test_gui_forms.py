@@ -123,3 +123,14 @@ def test_main_window_file_menu_opens_the_templates_and_the_entry_follows_the_for
     from cchc_desktop.gui.area_form import template_rows
     keys = [r.key for _, r in template_rows(demo_ws)]
     assert "staff.cadres" in keys and "dossier.received_total" in keys
+
+
+def test_the_change_log_says_what_happened_to_the_form_in_words(clean_settings, demo_ws, tmp_path):
+    from cchc_desktop.gui.audit_page import Sentences
+    library.import_file(demo_ws, province_form.build(tmp_path / "b.xlsx"), "bieu-snv")
+    row = province_form.row_of("Số cuộc kiểm tra")
+    library.set_row_key(demo_ws, "bieu-snv", "Biểu 01", row, "inspection.rounds")
+    said = Sentences(demo_ws)
+    texts = [said(a) for a in demo_ws.audit() if a["entity"] == "province_form"]
+    assert texts[0] == f"Sửa ghép dòng (ô D{row}) của biểu mẫu cấp trên: để trống → “Số đợt kiểm tra, giám sát CCHC”"
+    assert texts[1].startswith(f"Nhập biểu mẫu của cấp trên: {province_form.TITLE}")

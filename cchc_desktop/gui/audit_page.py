@@ -21,7 +21,7 @@ ENTITIES = {"value": "Số liệu", "entries": "Số liệu", "detail": "Bảng 
             "unit": "Thông tin đơn vị", "plan": "Kế hoạch", "plans": "Kế hoạch", "target": "Mục tiêu kế hoạch",
             "targets": "Mục tiêu kế hoạch", "task": "Nhiệm vụ kế hoạch năm", "plan_tasks": "Nhiệm vụ kế hoạch năm",
             "rules": "Quy tắc kiểm tra", "acknowledgements": "Ghi nhận cảnh báo",
-            "consolidation": "Nhận tệp tổng hợp", "note": "Ghi chú"}
+            "consolidation": "Nhận tệp tổng hợp", "note": "Ghi chú", "province_form": "Biểu mẫu của cấp trên"}
 ACTIONS = {"set": "nhập/sửa", "undo": "hoàn tác", "redo": "làm lại", "delete": "xóa", "create": "tạo",
            "finalise": "chốt số liệu", "unlock": "mở khóa", "send": "gửi", "acknowledge": "ghi nhận",
            "import": "nhập từ Excel", "receive": "nhận"}
@@ -202,6 +202,15 @@ class Sentences:
             return f"Xóa quy tắc kiểm tra {rule}" if action == "delete" else f"Đặt quy tắc kiểm tra {rule}"
         if entity == "consolidation":
             return f"Nhận tệp {new} của đơn vị"
+        if entity == "province_form":
+            if action in ("import", "replace"):
+                return f"Nhập biểu mẫu của cấp trên: {new}"
+            if action == "delete":
+                return f"Xóa biểu mẫu của cấp trên: {old}"
+            cell = (key or "").partition("!")[2]
+            before = self.indicator(old) if old else "để trống"
+            after = self.indicator(new) if new else "để trống"
+            return f"Sửa ghép dòng (ô {cell}) của biểu mẫu cấp trên: {before} → {after}"
         return None
 
     def _period(self, key, old, new, action) -> str:
