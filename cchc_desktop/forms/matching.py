@@ -32,6 +32,7 @@ SURE_SCORE = 0.78        # at least this similar …
 SURE_MARGIN = 0.10       # … and this far ahead of the next indicator
 PROPOSE_SCORE = 0.40     # below this, nothing is proposed
 PAREN_WEIGHT = 0.35      # words in brackets qualify, they do not name
+SHORT_WEIGHT = 0.72      # a short label found whole in a longer wording: a proposal, never sure
 RATE_UNITS = ("%", "ty le", "phan tram")
 AREA_WORDS = {            # folded words of a section heading → reform area
     1: ("chi dao", "dieu hanh"), 2: ("the che",), 3: ("thu tuc", "tthc"), 4: ("to chuc bo may", "bo may"),
@@ -165,6 +166,12 @@ class Matcher:
         total = sum(w * self._weight(t) for t, w in a.items()) + sum(w * self._weight(t) for t, w in b.items())
         return 2 * common / total if total else 0.0
 
+    def containment(self, row: Counter, wording: Counter) -> float:
+        """How much of the row's own words the wording holds (a short label inside a longer one)."""
+        own = [t for t, w in row.items() if w == 1.0 and " " not in t]
+        total = sum(self._weight(t) for t in own)
+        return sum(self._weight(t) for t in own if t in wording) / total if total else 0.0
+
     def _adjust(self, key: str, score: float, label: str, unit: str, area: int | None) -> float:
         ind = self.cat.get(key)
         rate_row = is_rate(label, unit)
@@ -186,7 +193,8 @@ class Matcher:
         target = fold(label).strip()
         best: dict[str, Candidate] = {}
         for key, wording, source, t in self.wordings:
-            score = 1.0 if fold(wording).strip() == target else self.similarity(own, t)
+            score = 1.0 if fold(wording).strip() == target else \
+                max(self.similarity(own, t), SHORT_WEIGHT * self.containment(own, t))
             if with_context is not None:
                 score = max(score, self.similarity(with_context, t) * 0.95)
             score = self._adjust(key, score, label, unit, area)
