@@ -409,3 +409,31 @@ def test_a_form_of_several_sheets_is_read_and_filled_sheet_by_sheet(sample, form
     pdf = fill.write_pdf(sample, "2022-H1", library.get(sample, "hai-bieu"), tmp_path / "hai.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "BIỂU 02: CHÍNH QUYỀN SỐ" in text and "1.234" in text
+
+
+def test_damaged_copies_of_a_form_give_a_message_never_a_crash(form_file):
+    import random
+    data = form_file.read_bytes()
+    rnd = random.Random(12)
+    for i in range(80):
+        damaged = bytearray(data)
+        if i % 3 == 0:
+            damaged = damaged[:rnd.randint(10, len(damaged))]
+        else:
+            for _ in range(rnd.randint(1, 20)):
+                damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        try:
+            from cchc_desktop.forms import layout
+            layout.read(safe_xlsx.load(bytes(damaged), "x.xlsx"))
+        except WorkspaceError as exc:
+            assert "x.xlsx" in str(exc)
+
+
+def test_pictures_the_copy_cannot_keep_are_said_before_import(sample, form_file, tmp_path):
+    with zipfile.ZipFile(form_file) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["xl/media/image1.png"] = b"\x89PNG\r\n\x1a\n"
+    path = tmp_path / "logo.xlsx"
+    path.write_bytes(_zip(parts))
+    _, problems = library.import_file(sample, path, "logo")
+    assert any("hình ảnh" in p for p in problems)

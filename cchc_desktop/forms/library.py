@@ -79,6 +79,7 @@ class ProvinceForm:
     rows: list = field(default_factory=list)          # [MappedRow]
     content: bytes | None = None
     imported_at: str = ""
+    notes: list = field(default_factory=list)         # what the filled copy will not carry (not stored)
     codes: dict = field(default_factory=dict)       # key → {value: wording} the unit's figures mean
 
     def mapping_json(self) -> dict:
@@ -112,7 +113,10 @@ class ProvinceForm:
 def analyse(ws, data: bytes, file_name: str, name: str = "", matcher=None) -> ProvinceForm:
     """Read a form's bytes and propose an indicator for each row (nothing stored)."""
     book = safe_xlsx.load(data, file_name)
-    found = _layout.read(book)
+    try:
+        found = _layout.read(book)
+    except Exception as exc:   # an odd workbook must give a message, not a crash
+        raise WorkspaceError(f"Không đọc được bảng trong tệp “{file_name}”: {type(exc).__name__}: {exc}") from exc
     if not found.tables:
         raise WorkspaceError(f"Không tìm thấy bảng số liệu trong tệp “{file_name}”: cần một dòng tiêu đề có cột "
                              f"chỉ tiêu (“Chỉ tiêu”, “Nội dung”…) và cột số liệu (“Số liệu”, “Kết quả”…).")
@@ -136,7 +140,8 @@ def analyse(ws, data: bytes, file_name: str, name: str = "", matcher=None) -> Pr
                         sha256=hashlib.sha256(data).hexdigest(),
                         sheets=[{"sheet": t.sheet, "header": [t.header_first, t.header_last], "columns": t.columns}
                                 for t in found.tables],
-                        unit_cells=[list(c) for c in found.unit_cells], rows=rows, content=data)
+                        unit_cells=[list(c) for c in found.unit_cells], rows=rows, content=data,
+                        notes=safe_xlsx.lost_parts(data))
 
 
 def default_name(title: str) -> str:
@@ -326,7 +331,9 @@ def import_file(ws, path, name: str = "", maps=(), mapping_path=None, *, replace
     except OSError as exc:
         raise WorkspaceError(f"Không đọc được tệp “{path}”: {exc}") from exc
     form = analyse(ws, data, path.name, name)
-    problems = apply_mapping_file(form, read_mapping_file(mapping_path), ws.catalogue) if mapping_path else []
+    problems = list(form.notes)
+    if mapping_path:
+        problems += apply_mapping_file(form, read_mapping_file(mapping_path), ws.catalogue)
     apply_maps(form, maps, ws.catalogue)
     save(ws, form, replace=replace)
     return form, problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ..store import WorkspaceError
 
@@ -49,7 +50,7 @@ def check_bytes(data: bytes, shown: str) -> None:
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         raise FormFileError(f"Không đọc được tệp “{shown}”: phần {i.filename} có khai báo "
                                             f"DTD/ENTITY mà Excel không bao giờ ghi — có thể là tệp độc hại.")
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise FormFileError(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}).") from exc
 
 
@@ -68,6 +69,20 @@ def _check_sizes(infos, shown: str):
                 i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)):
             raise FormFileError(f"Tệp “{shown}” bung ra quá lớn ({i.filename}: {i.file_size:,} byte) — "
                                 f"có thể là tệp độc hại; không mở.".replace(",", "."))
+
+
+def lost_parts(data: bytes) -> list[str]:
+    """What a filled copy will not carry over (openpyxl drops pictures, charts and macros)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+    out = []
+    if any(n.startswith("xl/media/") for n in names):
+        out.append("Biểu mẫu có hình ảnh (logo, chữ ký…): bản điền số liệu sẽ không có các hình này.")
+    if any(n.startswith("xl/charts/") for n in names):
+        out.append("Biểu mẫu có biểu đồ: bản điền số liệu sẽ không có biểu đồ.")
+    if any(n.endswith("vbaProject.bin") for n in names):
+        out.append("Biểu mẫu có macro: bản điền số liệu là tệp .xlsx không có macro.")
+    return out
 
 
 def load(data: bytes, shown: str, *, data_only: bool = False):

@@ -100,9 +100,9 @@ class FormImportDialog(QDialog):
         self.ui.errorLabel.clear()
         try:
             form = library.analyse(self.ws, path.read_bytes(), path.name, self.ui.nameEdit.text().strip())
-            problems = []
+            problems = list(form.notes)
             if mapping:
-                problems = library.apply_mapping_file(form, library.read_mapping_file(mapping), self.ws.catalogue)
+                problems += library.apply_mapping_file(form, library.read_mapping_file(mapping), self.ws.catalogue)
         except (WorkspaceError, OSError) as exc:
             self.ui.errorLabel.setText(str(exc))
             return False
