@@ -54,3 +54,11 @@ def test_the_entry_form_shows_and_edits_the_decimals_typed(qtbot, window_for, ws
     assert form.model.data(form.model.index(row, VALUE)) == "85,10"
     assert form.model.edit_text(form.model.index(row, VALUE)) == "85,10"
     assert ws.audit("2023-H1", "survey.satisfaction_rate")[0]["new"] == "85,10"
+
+
+def test_the_excel_appendix_reads_back_the_decimals_typed(demo_ws, tmp_path):
+    demo_ws.set_value("2022-H1", "dvc.online_rate_partial", "89,10")
+    template = templates.for_workspace(demo_ws)
+    xlsx = appendix_xlsx.write(demo_ws, "2022-H1", template, tmp_path / "pl.xlsx")
+    items = dict((k, v) for k, v, _n in appendix_xlsx.read_items(demo_ws, xlsx))
+    assert items["dvc.online_rate_partial"] == "89,10"     # as the workspace stores it

@@ -186,7 +186,11 @@ def read_items(ws, path) -> list[tuple[str, object, str | None]]:
                 continue
             key = nfc(str(key))
             where = f"trang “{sh.title}”, dòng {r}"
-            raw = sh.cell(row=r, column=value_col).value
+            cell = sh.cell(row=r, column=value_col)
+            raw = cell.value
+            places = re.fullmatch(r"0\.(0+)", cell.number_format or "")
+            if isinstance(raw, float) and places:   # written as typed ("85,10"): read back so
+                raw = Figure(raw, len(places.group(1)))
             note = sh.cell(row=r, column=note_col).value if note_col else None
             if key in seen:
                 problems.append((0, f"{where}: mã “{key}” đã có ở {seen[key]}."))
