@@ -2,12 +2,13 @@
 
 A value can come from several places.  What the officer typed for the period wins;
 otherwise the value is computed: from the detail tables (dossiers by field …), from the
-documents register, from the annual plan's tasks, from the quarters of a longer period
-(as the catalogue's ``rollup`` of each indicator says: sum for flows, last for stocks
-at the end, first for the carried-over, carried-over + in-period flows for a total that
-holds it), and finally the derived rates, worked out again from the rolled-up parts.  Every computed alternative is kept beside
-the typed one in :attr:`Cell.computed`, so a check can flag a typed H1 value that
-disagrees with the roll-up of its quarters.
+documents register, from the annual plan's tasks, from the periods a longer period is
+made of (quarters, or a quarter's months: :func:`periods.rollup_parts`), rolled up as the
+catalogue's ``rollup`` of each indicator says (:func:`roll`: sum for flows, last for
+stocks at the end, first for the carried-over, carried-over + in-period flows for a total
+that holds it), and finally the derived figures, worked out again from the rolled-up
+parts.  Every computed alternative is kept beside the typed one in :attr:`Cell.computed`,
+so a check can flag a typed H1 value that disagrees with the roll-up of its quarters.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ TYPED, DETAIL, REGISTER, TASKS, ROLLUP, DERIVED = (
     "typed", "detail", "register", "tasks", "rollup", "derived")
 SOURCE_LABELS = {
     TYPED: "nhập trực tiếp", DETAIL: "tổng của bảng chi tiết", REGISTER: "đếm từ sổ văn bản",
-    TASKS: "đếm từ kế hoạch năm", ROLLUP: "cộng dồn từ các quý", DERIVED: "tính từ các thành phần",
+    TASKS: "đếm từ kế hoạch năm", ROLLUP: "cộng dồn từ các kỳ", DERIVED: "tính từ các thành phần",
 }
 
 
@@ -33,9 +34,9 @@ class Cell:
     value: object
     source: str
     note: str | None = None
-    sources: tuple = ()                           # for a roll-up: the quarters used
+    sources: tuple = ()                           # for a roll-up: the parts (quarters, months) read
     computed: dict = field(default_factory=dict)  # source -> value for every computed alternative
-    rolled_from: tuple = ()                       # the quarters the roll-up alternative was made of
+    rolled_from: tuple = ()                       # the parts the roll-up alternative was made of
 
     @property
     def typed(self) -> bool:
