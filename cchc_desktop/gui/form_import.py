@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from .. import templates
 from ..forms import library
 from ..store import WorkspaceError
-from .rules_dialog import AddRuleDialog, indicator_combo
+from .rules_dialog import AddRuleDialog, _fit, indicator_combo
 from .ui_form_import_dialog import Ui_FormImportDialog
 
 COLUMNS = ("STT", "Dòng trong biểu mẫu", "ĐVT", "Chỉ tiêu của chương trình", "Ghép")
@@ -51,6 +51,7 @@ class FormImportDialog(QDialog):
         self.ui = Ui_FormImportDialog()
         self.ui.setupUi(self)
         _buttons_vi(self.ui.buttonBox)
+        _fit(self, 1100, 680)   # smaller on a 1024×768 screen
         self.form: library.ProvinceForm | None = None
         self.stored = name is not None
         self.problems: list[str] = []
@@ -310,7 +311,7 @@ class TemplatesDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(top, 1)
         outer.addLayout(buttons)
-        self.resize(1000, 600)
+        _fit(self, 1000, 600)
         self.reload()
 
     def reload(self, select: str | None = None):
@@ -390,7 +391,6 @@ def main(argv=None) -> int:
     translations.install(app)
     ws = Workspace.open(argv[0])
     dialog = FormImportDialog(ws, path=argv[1])
-    dialog.resize(1180, 700)
     if len(argv) > 2:
         unsure = [r for r in dialog.form.rows if r.status == library.UNSURE]
         if unsure:
