@@ -53,6 +53,7 @@ _LABELS = {
 _CODE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|9M|Y|M0?[1-9]|M1[0-2])$")
 _CUSTOM = re.compile(r"^(.+?)\s*(?:\.\.|…)\s*(.+)$")
 DECREE = "Nghị định 09/2019/NĐ-CP"
+MERGER_DAY = _dt.date(2025, 7, 1)   # the communes and wards of the 2025 reform exist from this day
 HELP_CODES = ("2022-Q1 … 2022-Q4, 2022-H1, 2022-H2, 2022-9M, 2022-Y, tháng 2025-M07 "
               "hoặc khoảng thời gian 2025-07-01..2025-10-31")
 
@@ -253,7 +254,8 @@ def _days(n: int) -> str:
 
 def window_problems(name: PeriodName | str, start: _dt.date | None, end: _dt.date | None,
                     unit: dict | None = None) -> list[str]:
-    """Vietnamese sentences saying what is wrong with a period's data window (empty when right).
+    """Vietnamese sentences saying what is wrong with a period's data window (empty when right);
+    *unit* is the unit's profile, None when it is not known.
 
     Windows are exact: a window that differs from the one its period calls for (Decree
     09/2019, the unit's calendar windows, its start date, a custom period's own window) is
@@ -263,6 +265,10 @@ def window_problems(name: PeriodName | str, start: _dt.date | None, end: _dt.dat
         name = parse_code(name)
     if start is None or end is None:
         return []
+    if unit is None and name.kind != CUSTOM and start == MERGER_DAY:
+        # The profile is not known (a file received by the upper office): a window starting the
+        # day the 2025 reform formed the new communes is taken as that of a unit formed then.
+        unit = {"established": MERGER_DAY.isoformat()}
     shown = f"{format_date(start)} – {format_date(end)}"
     if start > end:
         return [f"Thời gian lấy số liệu bắt đầu ({format_date(start)}) sau ngày kết thúc ({format_date(end)})."]

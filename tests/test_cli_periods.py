@@ -16,7 +16,7 @@ def test_period_add_canonical_monthly_and_custom(tmp_path, capsys):
     db = _init(tmp_path)
     capsys.readouterr()
     assert main(["period", "add", "--db", str(db), "--period", "2025-m7"]) == 0
-    assert "Đã thêm kỳ 2025-M07\ttháng 7 năm 2025\t15/06/2025 – 14/07/2025" in capsys.readouterr().out
+    assert "Đã thêm kỳ 2025-M07\ttháng 7 năm 2025\t15/06/2025 – 14/07/2025\thạn 15/07/2025\tnháp" in capsys.readouterr().out
     assert main(["period", "add", "--db", str(db), "--period", "2025-07-01..2025-10-31",
                  "--title", "từ ngày 01/7/2025 đến ngày 31/10/2025", "--deadline", "05/11/2025"]) == 0
     out = capsys.readouterr().out

@@ -170,6 +170,7 @@ def test_a_file_without_a_code_asks_once_without_blocking(qtbot, window_for, ws,
     dlg.code.setText("19168")
     dlg.accept()
     assert ws.unit()["code"] == "19168" and w._code_prompt is None
+    assert "Mã đơn vị hành chính: 19168" in w.ui.unitLabel.toolTip()
     ws.update_unit(code="")
     assert w.ask_unit_code() is None               # asked once already
     # "Để sau" counts as asked too

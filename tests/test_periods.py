@@ -258,3 +258,11 @@ def test_new_unit_windows_follow_its_profile(ws):
     ws.update_unit(calendar_windows=True)
     p = ws.add_period("2025-H2")
     assert (p.window_from, p.window_to) == (dt.date(2025, 7, 1), dt.date(2025, 12, 31))
+
+
+def test_a_received_window_from_the_merger_day_is_right_when_the_profile_is_unknown():
+    # the upper office does not hold the unit's profile: a new ward's Q3 from 01/07/2025 is no finding
+    assert periods.window_problems("2025-Q3", dt.date(2025, 7, 1), dt.date(2025, 9, 14)) == []
+    assert periods.window_problems("2025-Q3", dt.date(2025, 7, 2), dt.date(2025, 9, 14))
+    # a unit known to be older is held to the Decree window
+    assert periods.window_problems("2025-Q3", dt.date(2025, 7, 1), dt.date(2025, 9, 14), {"established": None})

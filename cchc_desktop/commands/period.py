@@ -1,6 +1,6 @@
 """cchc period add|list|set: the reporting periods of a workspace."""
 from . import add_db
-from ..store import Workspace
+from ..store import STATUS_LABELS, Workspace
 from ..vnformat import format_date
 
 HELP = "Thêm, sửa hoặc liệt kê kỳ báo cáo"
@@ -34,7 +34,7 @@ def _period_fields(p):
 def describe(p, unit=None) -> str:
     """One line saying what a period is: code, name, window, deadline, status."""
     return (f"{p.code}\t{p.label}\t{format_date(p.window_from)} – {format_date(p.window_to)}\t"
-            f"hạn {format_date(p.due(unit))}\t{p.status}")
+            f"hạn {format_date(p.due(unit))}\t{STATUS_LABELS.get(p.status, p.status)}")
 
 
 def run(args) -> int:

@@ -25,7 +25,6 @@ from .ui_unlock_dialog import Ui_UnlockDialog
 
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Công văn", "Báo cáo", "Thông báo", "Chỉ thị", "Hướng dẫn", "Tờ trình")
 FILE_FILTER = "Tệp dữ liệu CCHC (*.cchc);;Mọi tệp (*)"
-MERGER_DAY = _dt.date(2025, 7, 1)   # communes and wards formed by the 2025 reform exist from this day
 
 
 def _vi_buttons(box: QDialogButtonBox):
@@ -432,7 +431,7 @@ class FirstRunDialog(QDialog):
         out = {"name": self.ui.name.text(), "code": self.ui.code.text(), "parent": self.ui.parent.text(),
                "place": self.ui.place.text()}
         if self.ui.merged.isChecked():
-            out["established"] = MERGER_DAY.isoformat()
+            out["established"] = periods.MERGER_DAY.isoformat()
         return out
 
     def create(self):

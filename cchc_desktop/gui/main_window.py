@@ -344,6 +344,9 @@ class MainWindow(QMainWindow):
         unit = self.ws.unit()
         sample = is_sample(self.ws)
         self.ui.unitLabel.setText(unit["name"])
+        self.ui.unitLabel.setToolTip("\n".join(filter(None, (
+            f"Mã đơn vị hành chính: {unit.get('code') or 'chưa ghi'}",
+            unit.get("parent") and f"Cơ quan cấp trên: {unit['parent']}"))))
         self.ui.sampleBanner.setVisible(sample)
         shown = " (chỉ xem)" if getattr(self.ws, "readonly", False) else ""
         self.setWindowTitle(f"{unit['name']}{' (DỮ LIỆU MẪU)' if sample else ''} – {Path(self.ws.path).name}{shown}"
