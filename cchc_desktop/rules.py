@@ -309,8 +309,8 @@ _KEY = re.compile(r"[A-Za-z_][\w.]*")
 _GENERATED_TEXT = {
     "domain": "Mọi chỉ tiêu có giá trị hợp lệ: là số, không âm, số đếm là số nguyên, tỷ lệ không quá 100%, "
               "mã nằm trong danh sách",
-    "rate": "Tỷ lệ nhập tay khớp với tỷ lệ tính từ các thành phần (lệch một đơn vị ở chữ số cuối chỉ là "
-            "cảnh báo làm tròn)",
+    "rate": "Tỷ lệ nhập tay bằng tỷ lệ tính từ các thành phần, làm tròn đến số chữ số thập phân đã nhập "
+            "(số bị cắt bớt thay vì làm tròn chỉ là cảnh báo)",
     "window": "Thời gian lấy số liệu của kỳ đúng quy định",
     "rollup": "Số nhập tay khớp với số tổng hợp từ bảng chi tiết, sổ văn bản, kế hoạch hoặc các kỳ thành phần",
     "cumulative": "Số cộng dồn trong năm không giảm so với kỳ trước trong cùng năm",
@@ -751,7 +751,7 @@ def _rule_outlier(ctx, rule: Rule):
         if not isinstance(v, (int, float)):
             continue
         # Flows are compared per month so a year is not "ten times" a quarter.
-        per = ind.rollup == "sum"
+        per = ind.rollup in ("sum", "opening_plus_sum")
         past = [h[1][key] / (h[2] if per else 1) for h in history
                 if isinstance(h[1].get(key), (int, float))]
         if len(past) < min_history:

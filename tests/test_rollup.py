@@ -308,3 +308,44 @@ def test_the_source_of_a_rolled_up_figure_says_how_it_was_made(ws):
     assert rollup.source_text(cells["dossier.received_total"], cat) == \
         "chuyển sang đầu Quý I + tiếp nhận từ Quý I đến Quý IV"
     assert rollup.source_text(cells["dossier.online_rate"], cat) == "tính từ các thành phần"
+
+
+@st.composite
+def quarters_with_gaps(draw):
+    """Consistent quarters where the officer left some figures blank."""
+    quarters = draw(consistent_quarters())
+    keys = ("dossier.carried_over", "dossier.received_total", "dossier.resolved_total", "dossier.pending",
+            "survey.forms", "staff.present")
+    for q in quarters.values():
+        for key in draw(st.sets(st.sampled_from(keys), max_size=2)):
+            del q[key]
+    return quarters
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(quarters=quarters_with_gaps())
+def test_a_blank_part_leaves_the_rolled_up_figure_unknown_never_partial(tmp_path_factory, quarters):
+    ws = Workspace.create(tmp_path_factory.mktemp("g") / "ws.cchc", name="UBND xã Thử", parent="UBND huyện Mẫu",
+                          place="Thử")
+    try:
+        enter(ws, 2022, quarters, longer=("Y", "H2"))
+        for kind, parts in (("Y", ("Q1", "Q2", "Q3", "Q4")), ("H2", ("Q3", "Q4"))):
+            got = rollup.plain_values(ws, f"2022-{kind}")
+            series = {k: [quarters[q].get(k) for q in parts] for k in
+                      ("dossier.carried_over", "dossier.received_total", "dossier.resolved_total",
+                       "dossier.pending", "survey.forms", "staff.present")}
+            want = {
+                "dossier.carried_over": series["dossier.carried_over"][0],
+                "dossier.pending": series["dossier.pending"][-1],
+                "staff.present": series["staff.present"][-1],
+                "survey.forms": None if None in series["survey.forms"] else sum(series["survey.forms"]),
+                "dossier.resolved_total": None if None in series["dossier.resolved_total"]
+                else sum(series["dossier.resolved_total"]),
+            }
+            totals, opening = series["dossier.received_total"], series["dossier.carried_over"]
+            want["dossier.received_total"] = None if None in totals or None in opening else \
+                opening[0] + sum(t - o for t, o in zip(totals, opening))
+            for key, value in want.items():
+                assert got.get(key) == value, (kind, key)
+    finally:
+        ws.close()
