@@ -179,10 +179,17 @@ def import_items(ws: Workspace, code: str, items, label: str, *, replace_notes: 
 def export_rows(ws: Workspace, code: str, typed_only: bool = False) -> list[dict]:
     """The period's figures as dicts {key, value, note, source}, in catalogue order."""
     cells = rollup.values(ws, code)
+    entries = ws.entries(code)
     out = []
     for ind in ws.catalogue:
         cell = cells.get(ind.key)
-        if cell is None or (typed_only and not cell.typed):
+        if cell is None:
+            # a note kept on a figure left blank (seed 004: "Báo cáo ghi 4 …") travels too
+            note = (entries.get(ind.key) or {}).get("note")
+            if note:
+                out.append({"key": ind.key, "value": None, "note": note, "source": "typed"})
+            continue
+        if typed_only and not cell.typed:
             continue
         out.append({"key": ind.key, "value": cell.value, "note": cell.note, "source": cell.source})
     return out

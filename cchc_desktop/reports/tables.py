@@ -188,6 +188,7 @@ def _indicators(ws, code, app, values):
     # a consolidation prints how many units gave each answer ("3 đơn vị Kết hợp") as the note
     from .. import consolidation
     answers = consolidation.code_counts_text(ws, code) if consolidation.is_consolidation(ws) else {}
+    entries = ws.entries(code)     # notes kept on figures left blank print too (seed 004, row 1.4)
     rows = []
     for r in app.rows:
         ind = cat.get(r.key) if r.key else None
@@ -198,7 +199,8 @@ def _indicators(ws, code, app, values):
         value = cell.value if cell is not None else None
         text, number = format_value(ind, value)
         unit = codes_wording(r, ind, ws) if ind is not None and ind.kind == "code" else r.unit
-        note = answers.get(r.key) or (cell.note if cell is not None and cell.note else "") or r.note
+        note = (answers.get(r.key) or (cell.note if cell is not None and cell.note else "")
+                or (entries.get(r.key) or {}).get("note") or r.note)
         rows.append(BodyRow([Cell(r.stt), Cell(r.label), Cell(unit), Cell(text, number), Cell(note)],
                             r.style, r.key))
     return Table(label="", heading=[], attached="", orientation="portrait",
