@@ -29,6 +29,7 @@ def made(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(request.param)
     path = demo.create(folder / "mau.cchc", request.param)
     ws = Workspace.open(path)
+    ws.set_setting("sample", 1)          # as demo.create marks it: "DỮ LIỆU MẪU" across the pages
     code = ws.periods()[-1].code
     files = make_documents(ws, code, folder / "out", ("pdf", "docx", "xlsx"))
     yield ws, code, files

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import pdfkit, tables
+from . import pdfkit, tables, watermark
 
 
 def flowables(table: tables.Table, st, state) -> list:
@@ -43,7 +43,8 @@ def write(ws, code: str, template, path, values=None) -> Path:
     """Write every appendix of *template* for period *code* into the PDF *path*."""
     path = Path(path)
     tbls = [tables.build(ws, code, app, values) for app in template.appendices]
-    doc, state = pdfkit.document(path, f"{template.title} – {ws.period(code).label}", ws.unit().get("name") or "")
+    doc, state = pdfkit.document(path, f"{template.title} – {ws.period(code).label}", ws.unit().get("name") or "",
+                                 mark=watermark.text(ws))
     st = pdfkit.styles()
     first = tbls[0].orientation if tbls else "portrait"
     if first == "landscape":

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..store import WorkspaceError
 from ..values_io import MAX_IMPORT_BYTES, ImportRejected, import_items
 from ..vnformat import Figure, nfc
-from . import fonts, tables
+from . import fonts, tables, watermark
 
 KEY_HEADER = "key"
 MM_PER_CHAR = 2.1          # an Excel width unit at Times New Roman 12, roughly
@@ -147,10 +147,13 @@ def write(ws, code: str, template, path, values=None) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     used: set = set()
+    mark = watermark.text(ws)
     for app in template.appendices:
         table = tables.build(ws, code, app, values)
         sh = wb.create_sheet(_sheet_title(table.label, used))
         _fill_sheet(sh, table)
+        if mark:
+            watermark.add_to_sheet(sh, mark)
     wb.properties.title = f"{template.title} – {ws.period(code).label}"
     wb.properties.creator = "CCHC Desktop"
     tmp = path.with_name(path.name + ".part")

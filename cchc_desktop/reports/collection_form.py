@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import rollup
-from . import fonts, pdfkit, tables
+from . import fonts, pdfkit, tables, watermark
 from .tables import BodyRow, Cell
 
 BLANK_DETAIL_ROWS = 8
@@ -88,7 +88,7 @@ def write(ws, code: str, area: int, path, filled: bool = False) -> Path:
     unit = ws.unit()
     area_label = ws.catalogue.area(area).label
     doc, state = pdfkit.document(path, f"Phiếu thu thập số liệu – {area_label}", unit.get("name") or "",
-                                 landscape_too=False)
+                                 landscape_too=False, mark=watermark.text(ws))
     st = pdfkit.styles(13)
     left = ParagraphStyle("formline", st["body"], firstLineIndent=0, alignment=TA_LEFT, spaceAfter=3)
     MM = pdfkit.MM
@@ -138,6 +138,8 @@ def write_xlsx(ws, code: str, area: int, path, filled: bool = False) -> Path:
                       f"đến ngày {tables.short_date(p.window_to)})")
         sh = wb.create_sheet(f"Lĩnh vực {area}" if i == 0 else f"Bảng {i}")
         appendix_xlsx._fill_sheet(sh, t)
+        if watermark.text(ws):
+            watermark.add_to_sheet(sh, watermark.text(ws))
     tmp = path.with_name(path.name + ".part")
     wb.save(tmp)
     tmp.replace(path)

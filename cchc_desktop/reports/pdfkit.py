@@ -76,8 +76,9 @@ class PartStart:
         return _Mark()
 
 
-def document(path, title: str, author: str = "", landscape_too: bool = True):
-    """A BaseDocTemplate with portrait and landscape page templates and per-part page numbers.
+def document(path, title: str, author: str = "", landscape_too: bool = True, mark: str | None = None):
+    """A BaseDocTemplate with portrait and landscape page templates and per-part page numbers;
+    *mark* ("DỮ LIỆU MẪU", see watermark.py) is drawn across every page behind its text.
 
     Returns (doc, state); put ``PartStart(state)`` at the start of each part.
     """
@@ -95,17 +96,22 @@ def document(path, title: str, author: str = "", landscape_too: bool = True):
             canvas.drawCentredString(MARGIN_LEFT + (w - MARGIN_LEFT - MARGIN_RIGHT) / 2, h - 12 * MM, str(page))
             canvas.restoreState()
 
+    def background(canvas, doc):
+        if mark:
+            from .watermark import draw_pdf
+            draw_pdf(canvas, mark)
+
     doc = BaseDocTemplate(str(path), pagesize=(A4_W, A4_H), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                           topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
                           creator="CCHC Desktop", subject=title)
     pw, ph = A4_W, A4_H
     portrait = Frame(MARGIN_LEFT, MARGIN_BOTTOM, pw - MARGIN_LEFT - MARGIN_RIGHT, ph - MARGIN_TOP - MARGIN_BOTTOM,
                      id="portrait", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    templates = [PageTemplate("portrait", [portrait], onPageEnd=number, pagesize=(pw, ph))]
+    templates = [PageTemplate("portrait", [portrait], onPage=background, onPageEnd=number, pagesize=(pw, ph))]
     if landscape_too:
         land = Frame(MARGIN_LEFT, MARGIN_BOTTOM, ph - MARGIN_LEFT - MARGIN_RIGHT, pw - MARGIN_TOP - MARGIN_BOTTOM,
                      id="landscape", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        templates.append(PageTemplate("landscape", [land], onPageEnd=number, pagesize=(ph, pw)))
+        templates.append(PageTemplate("landscape", [land], onPage=background, onPageEnd=number, pagesize=(ph, pw)))
     doc.addPageTemplates(templates)
     return doc, state
 

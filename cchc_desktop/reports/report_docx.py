@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import vnformat
-from . import draft, fonts, report_pdf
+from . import draft, fonts, report_pdf, watermark
 
 
 def _font(run, size=14, bold=False, italic=False):
@@ -154,6 +154,8 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     sec.left_margin, sec.right_margin = Mm(30), Mm(15)
     sec.header_distance = Mm(10)
     _page_number_header(sec)
+    if watermark.text(ws):
+        watermark.add_to_docx(sec, watermark.text(ws))
 
     head = doc.add_table(rows=2, cols=2)
     _no_borders(head)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .. import vnformat
-from . import draft, fonts, pdfkit, tables
+from . import draft, fonts, pdfkit, tables, watermark
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO2 = "Độc lập - Tự do - Hạnh phúc"
@@ -248,7 +248,8 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
     """Write the report of period *code* as PDF to *path*."""
     path = Path(path)
     p = ws.period(code)
-    doc, state = pdfkit.document(path, f"Báo cáo CCHC {p.label}", ws.unit().get("name") or "", landscape_too=False)
+    doc, state = pdfkit.document(path, f"Báo cáo CCHC {p.label}", ws.unit().get("name") or "", landscape_too=False,
+                                 mark=watermark.text(ws))
     st = pdfkit.styles(14)
     width = pdfkit.A4_W - pdfkit.MARGIN_LEFT - pdfkit.MARGIN_RIGHT
     tmp = path.with_name(path.name + ".part")

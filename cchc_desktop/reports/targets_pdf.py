@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import appendix_pdf, charts, pdfkit, tables
+from . import appendix_pdf, charts, pdfkit, tables, watermark
 
 
 def targets_table(ws, code: str, values: dict | None = None) -> tables.Table:
@@ -20,7 +20,7 @@ def write(ws, code: str, path, values: dict | None = None) -> Path:
 
     path = Path(path)
     doc, state = pdfkit.document(path, f"Mục tiêu và xu hướng – {ws.period(code).label}",
-                                 ws.unit().get("name") or "", landscape_too=False)
+                                 ws.unit().get("name") or "", landscape_too=False, mark=watermark.text(ws))
     st = pdfkit.styles()
     table = targets_table(ws, code, values)
     story = appendix_pdf.flowables(table, st, state)
