@@ -62,3 +62,48 @@ def test_targets_view_shows_table_and_chart(qtbot, demo_ws):
     assert "dossier.on_time_rate" in keys
     names = [s.name() for s in view.chart.series()]
     assert "Hồ sơ giải quyết trước hạn, đúng hạn" in names
+
+
+def test_each_section_shows_its_own_draft_on_screen(qtbot, demo_ws):
+    """Issue 14 §12: the faded preview on screen is the selected section's, not section I's."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+
+    ed = ReportEditor(demo_ws, "2022-H1")
+    qtbot.addWidget(ed)
+    ed.resize(1000, 640)
+    ed.show()
+    qtbot.waitExposed(ed)
+
+    def shot():
+        qtbot.wait(50)
+        view = ed.editor.viewport()
+        top_left = view.mapTo(ed, QPoint(0, 0))
+        image = QApplication.primaryScreen().grabWindow(ed.winId()).toImage()   # what the screen shows
+        return image.copy(QRect(top_left, view.size()))
+
+    ed.select("I")
+    first = shot()
+    ed.select("V")
+    assert ed.editor.placeholderText().endswith("Không.")
+    fifth = shot()
+    assert first != fifth
+    ed.select("I")
+    assert shot() == first
+
+
+def test_editor_says_which_assessment_heading_is_left_to_the_officer(qtbot, tmp_path):
+    """A heading with nothing under it is left off the paper; the editor says so."""
+    from cchc_desktop import demo
+    from cchc_desktop.store import Workspace
+
+    ws = Workspace.open(demo.create(tmp_path / "tt.cchc", "truong-thi"))
+    ed = ReportEditor(ws, "2023-9M")
+    qtbot.addWidget(ed)
+    ed.select("III")
+    draft_text = ed.editor.placeholderText()
+    assert "Ưu điểm" not in draft_text or "Tồn tại" not in draft_text
+    assert "Bản nháp chưa có mục" in ed.status.text() and "tự viết" in ed.status.text()
+    ed.select("IV")
+    assert "Bản nháp chưa có mục" not in ed.status.text()
+    ws.close()

@@ -114,6 +114,16 @@ class ReportEditor(QWidget):
         preview = self.drafts().get(self._current, "")
         self.editor.setPlaceholderText("Chưa viết phần này; khi in sẽ dùng bản nháp:\n\n" + preview if preview
                                        else "Chưa viết phần này.")
+        # QPlainTextEdit does not repaint an empty editor when only its placeholder changes:
+        # without this the first section's draft stayed on screen as every section's preview
+        self.editor.viewport().update()
+        missing = draft.missing_assessment(preview) if self._current == "III" and not self.texts.get("III") else []
+        if missing and not self.editor.isReadOnly():
+            names = " và ".join(f"“{m}”" for m in missing)
+            self.status.setText(f"Bản nháp chưa có mục {names}: số liệu và mục tiêu của kỳ chưa cho thấy điều gì "
+                                f"để viết. Nếu cần, hãy tự viết mục này (bản in không để đề mục trống).")
+        elif not self.dirty and not self.editor.isReadOnly():
+            self.status.setText("")
 
     def _edited(self):
         if self._current is not None:

@@ -434,7 +434,7 @@ def _assessment(f: Figures, results: list, unit: dict) -> list[str]:
         bad.append(f"Còn {t('assigned.overdue_open')} nhiệm vụ cấp trên giao quá hạn chưa hoàn thành.")
     out = []
     n = 0
-    for title, lines in (("Ưu điểm", good), ("Tồn tại, hạn chế và nguyên nhân", bad)):
+    for title, lines in zip(ASSESSMENT_HEADINGS, (good, bad)):
         if lines:
             n += 1
             out.append(f"{n}. {title}")
@@ -442,6 +442,16 @@ def _assessment(f: Figures, results: list, unit: dict) -> list[str]:
     if not out:
         out.append("Công tác cải cách hành chính được triển khai theo kế hoạch đề ra.")
     return out
+
+
+ASSESSMENT_HEADINGS = ("Ưu điểm", "Tồn tại, hạn chế và nguyên nhân")
+
+
+def missing_assessment(text: str) -> list[str]:
+    """The headings of section III a draft leaves out because nothing in the figures or the
+    targets speaks to them: the editor tells the officer to write them (never an empty
+    heading on paper)."""
+    return [h for h in ASSESSMENT_HEADINGS if f". {h}" not in (text or "")]
 
 
 def _met_phrase(r) -> str:
