@@ -424,6 +424,9 @@ def _assessment(f: Figures, results: list, unit: dict) -> list[str]:
     on_time_target = any("dossier.on_time_rate" in (r.keys or []) for r in met)
     if not on_time_target and f.has("dossier.on_time_rate") and f.value("dossier.on_time_rate") >= 100 - 1e-9:
         good.append(f"100% hồ sơ thủ tục hành chính được giải quyết trước hạn và đúng hạn tại {one_stop_name(unit)}.")
+    total = f.value("assigned.total")
+    if total and f.value("assigned.done_on_time") == total:
+        good.append(f"Hoàn thành đúng hạn {t('assigned.done_on_time')}/{t('assigned.total')} nhiệm vụ cấp trên giao.")
     if not_met:
         bad.append("Các chỉ tiêu chưa đạt: " + "; ".join(
             f"{_target_label(r)} (đạt {_num(r.actual)}{_unit(r)}, mục tiêu {_num(r.target)}{_unit(r)})"

@@ -30,12 +30,13 @@ def styles(body_size: float = 14):
     s = {
         "body": ParagraphStyle("body", base, alignment=TA_JUSTIFY, firstLineIndent=12.7 * MM, spaceBefore=0,
                                spaceAfter=6),
+        # headings keep with the paragraph under them: never alone at the foot of a page
         "heading": ParagraphStyle("heading", base, fontName=fonts.BOLD, alignment=TA_LEFT,   # no stretched gaps
-                                  firstLineIndent=12.7 * MM, spaceBefore=3, spaceAfter=6),
+                                  firstLineIndent=12.7 * MM, spaceBefore=3, spaceAfter=6, keepWithNext=1),
         "subheading": ParagraphStyle("subheading", base, fontName=fonts.BOLD, alignment=TA_JUSTIFY,
-                                     firstLineIndent=12.7 * MM, spaceAfter=6),
+                                     firstLineIndent=12.7 * MM, spaceAfter=6, keepWithNext=1),
         "minorheading": ParagraphStyle("minorheading", base, fontName=fonts.ITALIC, alignment=TA_JUSTIFY,
-                                       firstLineIndent=12.7 * MM, spaceAfter=6),
+                                       firstLineIndent=12.7 * MM, spaceAfter=6, keepWithNext=1),
         "title": ParagraphStyle("title", base, fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=14, leading=17),
         "subject": ParagraphStyle("subject", base, fontName=fonts.BOLD, alignment=TA_CENTER, fontSize=14, leading=17,
                                   spaceAfter=3),

@@ -200,13 +200,14 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
         if line.strip():
             _para(doc, line.strip())
     for s, _ in draft.SECTIONS:
-        _para(doc, draft.section_title(s, code), bold=True, before=3, align="left")
+        _para(doc, draft.section_title(s, code), bold=True, before=3, align="left").paragraph_format.keep_with_next = True
         for line in (text.get(s) or "").splitlines():
             line = line.strip()
             if not line:
                 continue
             style = report_pdf.line_style(line)
-            _para(doc, line, bold=style == "subheading", italic=style == "minorheading")
+            para = _para(doc, line, bold=style == "subheading", italic=style == "minorheading")
+            para.paragraph_format.keep_with_next = style != "body"     # a heading stays with its text
     for line in (text.get("closing") or "").splitlines():
         if line.strip():
             _para(doc, line.strip())

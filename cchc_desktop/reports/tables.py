@@ -326,7 +326,7 @@ def _targets(ws, code, app, values):
                              Cell(actual_text + (_unit_suffix(unit) if actual_text else ""), actual),
                              Cell(targets.STATUS_LABELS.get(r.status, r.status)), Cell(gap_text, gap)]))
     return Table(label="", heading=[], attached="", orientation="portrait",
-                 widths=[10, 52, 27, 20, 18, 21, 17], header=[list(_TARGET_HEADER)], spans=[], rows=rows,
+                 widths=[10, 49, 31, 20, 18, 20, 17], header=[list(_TARGET_HEADER)], spans=[], rows=rows,
                  align=["CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER", "CENTER"])
 
 

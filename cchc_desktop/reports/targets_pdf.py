@@ -16,7 +16,7 @@ def targets_table(ws, code: str, values: dict | None = None) -> tables.Table:
 
 def write(ws, code: str, path, values: dict | None = None) -> Path:
     """Write the targets table and the trend chart of period *code* to *path*."""
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     path = Path(path)
     doc, state = pdfkit.document(path, f"Mục tiêu và xu hướng – {ws.period(code).label}",
@@ -28,9 +28,10 @@ def write(ws, code: str, path, values: dict | None = None) -> Path:
         story.append(Paragraph("Chưa có mục tiêu kế hoạch nào cho kỳ này.", st["center_italic"]))
     width = pdfkit.A4_W - pdfkit.MARGIN_LEFT - pdfkit.MARGIN_RIGHT
     codes, series = charts.trend(ws, code, values=values)
-    story += [Spacer(1, 8 * pdfkit.MM),
+    # the chart's title stays on the chart's page
+    story += [Spacer(1, 8 * pdfkit.MM), KeepTogether([
               Paragraph("Diễn biến các tỷ lệ chủ yếu qua các kỳ (đường nét đứt: mục tiêu)", st["app_heading"]),
-              Spacer(1, 3 * pdfkit.MM), charts.drawing(codes, series, width, 230)]
+              Spacer(1, 3 * pdfkit.MM), charts.drawing(codes, series, width, 230)])]
     tmp = path.with_name(path.name + ".part")
     doc.filename = str(tmp)
     doc.build(story)
