@@ -14,6 +14,7 @@ from .. import periods, plans, rollup, targets
 from ..store import task_done
 from ..vnformat import Figure, format_number
 
+BLANK = "\u00a0" * 8     # room to write a number or a day by hand once the report is numbered
 RATE_DECIMALS = 2          # how every rate prints: 70,45 %, 100 %
 
 
@@ -66,7 +67,8 @@ def short_date(day: _dt.date | None, year: int | None = None) -> str:
     """15/6/2022 as appendices print the report's date (months 1 and 2 keep their zero);
     without a date, room to write it by hand ('     /     /2023' when the year is known)."""
     if day is None:
-        return f"     /     /{year}" if year else "…/…/…"
+        # no-break spaces: a paragraph would collapse plain ones and leave no room to write
+        return f"{BLANK}/{BLANK}/{year}" if year else "…/…/…"
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
 
@@ -92,7 +94,7 @@ def context(ws, code: str) -> dict:
     label = period_label(p)
     return {
         "unit": unit.get("name") or "", "unit_upper": full.upper(), "parent": unit.get("parent") or "",
-        "period_label": label, "period_label_upper": label.upper(), "number": number or "      ",
+        "period_label": label, "period_label_upper": label.upper(), "number": number or BLANK,
         "symbol": symbol, "date": short_date(p.report_date, p.year),
         "window_from": short_date(p.window_from), "window_to": short_date(p.window_to),
         "year": str(p.year),
@@ -203,8 +205,11 @@ def _indicators(ws, code, app, values):
                 or (entries.get(r.key) or {}).get("note") or r.note)
         rows.append(BodyRow([Cell(r.stt), Cell(r.label), Cell(unit), Cell(text, number), Cell(note)],
                             r.style, r.key))
+    # long notes (a seed's explanations) get a wider column rather than a row a page tall
+    long_notes = any(len(r.cells[4].text) > 60 for r in rows)
+    widths = [12, 66, 27, 18, 42] if long_notes else [13, 77, 33, 20, 22]
     return Table(label="", heading=[], attached="", orientation="portrait",
-                 widths=[13, 77, 33, 20, 22], header=[list(h) for h in _STAT_HEADER], spans=list(_STAT_SPANS),
+                 widths=widths, header=[list(h) for h in _STAT_HEADER], spans=list(_STAT_SPANS),
                  rows=rows, align=["CENTER", "LEFT", "CENTER", "CENTER", "LEFT"], value_col=3)
 
 
