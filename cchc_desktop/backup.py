@@ -537,13 +537,18 @@ def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC của phiên bản cũ, không phải tệp sao lưu.")
     _check_schema(conn, version, shown)
     cols = _INFO_COLUMNS + (_IDENTITY_COLUMNS if version >= IDENTITY_SINCE else ())
-    # one statement (each costs a compile): the backup's own row, and that it has one unit
-    rows = conn.execute(f"SELECT {', '.join(cols)}, (SELECT count(*) FROM unit) FROM {INFO_TABLE}").fetchall()
+    # one statement (each costs a compile): the backup's own row, that it has one unit, and
+    # how many figure and extra rows it holds (capped before any is read: received.check_rows)
+    extras = "(SELECT count(*) FROM acknowledgements)"
+    if version >= ALTERNATIVES_SINCE:
+        extras += f" + (SELECT count(*) FROM {ALTERNATIVES_TABLE})"
+    rows = conn.execute(f"SELECT {', '.join(cols)}, (SELECT count(*) FROM {FIGURES_TABLE}), {extras}, "
+                        f"(SELECT count(*) FROM unit) FROM {INFO_TABLE}").fetchall()
     if len(rows) != 1:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC nhưng không phải tệp sao lưu (thiếu thông tin sao lưu).")
     if rows[0][-1] != 1:
         raise DamagedBackup(f"Tệp “{shown}” không có thông tin đơn vị.")
-    info = dict(zip(cols, rows[0]))
+    info = dict(zip(cols + ("figure_rows", "extra_rows"), rows[0]))
     stored = info["sha256"] if isinstance(info["sha256"], str) else ""
     digest = file_digest(data, stored)
     if digest is None or digest != stored:
@@ -582,10 +587,10 @@ def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
 
 
 def _read_open(conn, path, shown, data: bytes) -> BackupInfo:
-    from .received import count_rows
+    from .received import check_rows
     version, row = verify_open(conn, data, shown)
+    check_rows(row, shown)
     info = backup_info(path, row, version, len(data))
-    count_rows(conn, version, shown)
     # row by row, not as JSON: the figures keep every digit (verify and restore show them)
     for code, key, value, source in conn.execute(f"SELECT period_code, key, value, source FROM {FIGURES_TABLE}"):
         info.figures.setdefault(code, {})[key] = value

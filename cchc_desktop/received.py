@@ -150,12 +150,10 @@ def take_extra(info: BackupInfo, kind: int, code, a, b, c):
             info.alternatives.setdefault(code, {}).setdefault(a, {})[b] = c
 
 
-def count_rows(conn, version: int, shown: str):
-    """Refuse a file with more figure or extra rows than any unit sends, before reading them."""
-    sql = f"SELECT (SELECT count(*) FROM {backup.FIGURES_TABLE}), (SELECT count(*) FROM acknowledgements)"
-    if version >= backup.ALTERNATIVES_SINCE:
-        sql += f" + (SELECT count(*) FROM {backup.ALTERNATIVES_TABLE})"
-    figures, extras = conn.execute(sql).fetchone()
+def check_rows(row: dict, shown: str):
+    """Refuse a file with more figure or extra rows than any unit sends, before reading them
+    (*row*: what :func:`backup.verify_open` read, the counts included)."""
+    figures, extras = row["figure_rows"], row["extra_rows"]
     if figures > MAX_FIGURES or extras > MAX_EXTRAS:
         from .vnformat import format_number
         raise TooManyFigures(f"Tệp “{shown}” chứa {format_number(figures + extras)} dòng số liệu, nhiều hơn mọi "
@@ -227,6 +225,7 @@ def read_file(path, receiving: Receiving, conn=None) -> BackupInfo:
         raise backup.NotABackup(f"Tệp “{shown}” không phải tệp sao lưu CCHC (không mở được).") from exc
     try:
         version, row = backup.verify_open(conn, data, shown)
+        check_rows(row, shown)
         info = backup.backup_info(path, row, version, len(data))
         info.unit_name = nfc(info.unit_name) if isinstance(info.unit_name, str) else ""
         info.parent = nfc(info.parent) if isinstance(info.parent, str) else ""
@@ -235,7 +234,6 @@ def read_file(path, receiving: Receiving, conn=None) -> BackupInfo:
         info.unit_slug = unit_slug(info.unit_name, info.parent)
         if receiving.is_own(info):
             raise OwnFile(f"Tệp “{shown}” là của chính đơn vị tổng hợp ({info.unit_name}).")
-        count_rows(conn, version, shown)
         texts = {}
         for kind, code, a, b, c in conn.execute(_FIGURES + extras_sql(version)):
             if kind == 0:
@@ -283,11 +281,18 @@ def _canonical_periods(texts: dict, listed, who: str) -> dict:
 def _bad_values(values: dict, receiving: Receiving, code: str) -> list[str]:
     """What in one period's figures no unit's program could have written."""
     numbers = values.values()
-    # every value a whole number 0 … the smallest limit, as nearly always (asked of all at
-    # once, in C): then only the code answers need a look one by one
-    plain = set(map(type, numbers)) <= {int} and (not numbers or 0 <= min(numbers) <= max(numbers) <= MAX_COUNT)
+    # every value a number from 0 to the smallest limit, as nearly always (asked of all at
+    # once, in C): then only the code answers and the counts that are not whole numbers
+    # (a rate beside them is a float) need a look one by one
+    plain = set(map(type, numbers)) <= _NUMBER_TYPES and (
+        not numbers or 0 <= min(numbers) <= max(numbers) <= MAX_COUNT)
+    if plain:
+        floats = {k for k, v in values.items() if v.__class__ is float}
+        keys = (values.keys() & receiving.coded) | (floats & receiving.whole)
+    else:
+        keys = values
     problems, rules = [], receiving.codes
-    for key in (values.keys() & receiving.coded if plain else values):
+    for key in keys:
         value, codes_of = values[key], rules.get(key, _OWN)
         if codes_of is _OWN:
             continue   # a unit's own extra indicator: not part of this catalogue's sums
