@@ -437,3 +437,18 @@ def test_pictures_the_copy_cannot_keep_are_said_before_import(sample, form_file,
     path.write_bytes(_zip(parts))
     _, problems = library.import_file(sample, path, "logo")
     assert any("hình ảnh" in p for p in problems)
+
+
+def test_the_value_column_is_this_periods_not_last_periods(sample, tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    sh = book.active
+    sh.append(["BIỂU SỐ LIỆU CẢI CÁCH HÀNH CHÍNH"])
+    sh.append(["STT", "Tên chỉ tiêu", "ĐVT", "Kết quả kỳ trước", "Kết quả kỳ này", "Ghi chú"])
+    sh.append(["1", "Số cán bộ cấp xã", "Người", 8, None, None])
+    path = tmp_path / "hai-cot.xlsx"
+    book.save(path)
+    form, _ = library.import_file(sample, path, "hai-cot")
+    assert form.sheets[0]["columns"]["value"] == 5
+    filled, _ = fill.fill_book(sample, "2022-H1", library.get(sample, "hai-cot"))
+    assert filled.active["E3"].value == 9 and filled.active["D3"].value == 8

@@ -118,13 +118,27 @@ def _header(sheet, merged, r: int) -> dict | None:
     width = min(sheet.max_column, 30)
     if not any(_role(text(r, c)) == "label" for c in range(1, width + 1)):
         return None
-    cols = {}
+    cols, values = {}, []
     for c in range(1, width + 1):
         below = text(r + 1, c) if merged.get((r + 1, c)) != merged.get((r, c)) or (r, c) not in merged else ""
         role = _role(below) or _role(text(r, c))
-        if role and role not in cols:
+        if role == "value":
+            values.append((_this_period(text(r, c) + " " + below), c))
+        elif role and role not in cols:
             cols[role] = c
+    if values:   # "Kỳ trước | Kỳ này": the figures of this period, never last period's or the plan's
+        best = max(values, key=lambda v: (v[0], -v[1]))
+        if best[0] >= 0:
+            cols["value"] = best[1]
     return cols if "label" in cols and "value" in cols and len(cols) >= 3 else None
+
+
+def _this_period(text: str) -> int:
+    """1 for a column of this period's figures, -1 for last period's or a plan's, 0 unsaid."""
+    f = re.sub(r"[^a-z0-9]+", " ", fold(text))
+    if re.search(r"\b(ky truoc|cung ky|nam truoc|ke hoach|chi tieu giao|muc tieu)\b", f):
+        return -1
+    return 1 if re.search(r"\b(ky nay|ky bao cao|nam nay|thuc hien|so lieu)\b", f) else 0
 
 
 def _is_numbering(values: list[str]) -> bool:
