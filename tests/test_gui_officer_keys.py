@@ -172,7 +172,14 @@ def test_after_a_dialog_closes_the_keyboard_is_back_in_the_table(qtbot, window_f
     press_enter(qtbot, editor)
     assert stored(ws_h1.path, "2023-H1", "inspection.rounds") == 5
     qtbot.keyClick(QApplication.focusWidget(), "0", Qt.ControlModifier)
-    assert w.current_page_id() == "home"
+    assert w.current_page_id() == "home" and QApplication.focusWidget() is w.page("home").table
+    # from the home page: a dialog, then F7 at once
+    _close_next_dialog()
+    w.ui.actionEditPeriod.trigger()
+    qtbot.wait(30)
+    assert QApplication.focusWidget() is w.page("home").table
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_F7)
+    assert w.findings_dock is not None and w.findings_dock.isVisible()
 
 
 def test_a_new_period_from_its_dialog_leaves_the_keyboard_in_the_form(qtbot, window_for, ws_h1):

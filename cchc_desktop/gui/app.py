@@ -108,6 +108,7 @@ class Controller:
         if ws is not None:
             self.window.set_workspace(ws)
             remember(ws)
+        self.window.focus_back()   # after the file dialog or first-run dialog: the keyboard on the page
 
 
 def _build_qt_namespace():

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QListView, QListWidget,
+                               QMainWindow, QMenu,
                                QMenuBar, QPushButton, QSplitter, QStackedWidget, QStatusBar, QVBoxLayout,
                                QWidget)
 
@@ -152,6 +153,9 @@ class WindowUi:
         self.navList.setMaximumWidth(360)
         self.navList.setWordWrap(True)
         self.navList.setSpacing(3)
+        # lay the wrapped names out again when the list's width changes (a scroll bar appearing on
+        # a short screen left "4. Cải cách tổ chức bộ ..." cut, over an empty line)
+        self.navList.setResizeMode(QListView.Adjust)
         self.navList.setToolTip(NAV_TOOLTIP)
         self.splitter.addWidget(self.navList)
         self.pages = QStackedWidget(self.splitter)
@@ -297,9 +301,9 @@ class MainWindow(QMainWindow):
         self._changed = False
         ws.listeners.append(self._on_committed)
         # The day's first backup, once the window is up (never on the start-up path).
-        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda w=ws: self.ws is w and self.auto_backup(daily=True))
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self, lambda w=ws: self.ws is w and self.auto_backup(daily=True))
         # A file made before the unit's code was kept asks for it once, beside the work (dialogs.UnitCodeDialog).
-        QTimer.singleShot(ASK_CODE_DELAY_MS, lambda w=ws: self.ws is w and self.ask_unit_code())
+        QTimer.singleShot(ASK_CODE_DELAY_MS, self, lambda w=ws: self.ws is w and self.ask_unit_code())
         for page in list(self.pages.values()):
             self.ui.pages.removeWidget(page)
             page.deleteLater()
@@ -614,7 +618,7 @@ class MainWindow(QMainWindow):
             if self.ui.pages.currentWidget() is not page:   # the dialog led elsewhere (a new period)
                 before = None
             self.focus_back(before)
-            QTimer.singleShot(0, lambda: self.focus_back(before))   # after the dialog's own focus hand-back
+            QTimer.singleShot(0, self, lambda: self.focus_back(before))   # after the dialog's own focus hand-back
 
     def focus_back(self, widget=None):
         """Give the keyboard to *widget* when it is still shown in this window, else to the
@@ -765,13 +769,14 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionGuide.triggered.connect(self.guide)
         ui.actionAbout.triggered.connect(self.about)
-        # Ctrl+1 … Ctrl+7: the reform areas; Ctrl+8 detail tables; Ctrl+9 register; Ctrl+0 home
+        # Ctrl+1 … Ctrl+7: the reform areas; Ctrl+8 detail tables; Ctrl+9 register; Ctrl+0 home; the
+        # keyboard goes with the page (left behind, it fell on the home page's year box)
         keys = {str(i): f"area{i}" for i in range(1, 8)}
         keys.update({"8": DETAIL, "9": REGISTER, "0": HOME})
         for digit, page_id in keys.items():
             shortcut = QShortcut(self)   # parent, key, slot apart: the other overloads need `Qt`
             shortcut.setKey(QKeySequence.fromString(f"Ctrl+{digit}"))
-            shortcut.activated.connect(lambda p=page_id: self.show_page(p))
+            shortcut.activated.connect(lambda p=page_id: self.show_page(p) or self.focus_page())
 
     def open_other(self):
         from PySide6.QtWidgets import QFileDialog
