@@ -262,9 +262,6 @@ def consolidation_shots(app, out: Path, tmp: Path):
     win.close()
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def period_shots(app, out: Path, tmp: Path):
     """The commune of 2026 (issue 11), on the ``dong-thuan`` sample: the first run of a ward
@@ -339,3 +336,7 @@ def period_shots(app, out: Path, tmp: Path):
     w.code_dialog.reject()
     w.close()
     ws.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
