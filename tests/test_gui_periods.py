@@ -180,3 +180,16 @@ def test_a_file_without_a_code_asks_once_without_blocking(qtbot, window_for, ws,
     w2.code_dialog.reject()
     assert w2.ask_unit_code() is None and other.unit()["code"] == ""
     assert UnitCodeDialog.needed(other) is False
+
+
+def test_first_run_guesses_a_pre_reform_unit_from_its_district(qtbot, tmp_path):
+    dlg = FirstRunDialog(tmp_path)
+    qtbot.addWidget(dlg)
+    dlg.ui.parent.setText("UBND huyện Vĩnh Linh")
+    assert not dlg.ui.merged.isChecked()
+    dlg.ui.parent.setText("UBND tỉnh Quảng Trị")
+    assert dlg.ui.merged.isChecked()
+    dlg.ui.merged.click()                          # the officer's own answer wins from now on
+    dlg.ui.parent.setText("UBND tỉnh Quảng Trị ")
+    assert not dlg.ui.merged.isChecked()
+    assert "established" not in dlg.unit_fields()

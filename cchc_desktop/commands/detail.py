@@ -14,8 +14,7 @@ HELP = "Bảng chi tiết của kỳ (hồ sơ theo lĩnh vực, số hóa, văn
 
 def add_arguments(p):
     sub = p.add_subparsers(dest="action", required=True, metavar="tables|list|import")
-    tb = sub.add_parser("tables", help="các bảng chi tiết và cột của chúng")
-    tb.add_argument("--db", required=False, metavar="TỆP", help="(không cần)")
+    sub.add_parser("tables", help="các bảng chi tiết và cột của chúng")
     ls = sub.add_parser("list", help="các dòng của một bảng trong kỳ")
     add_db(ls)
     add_period(ls)

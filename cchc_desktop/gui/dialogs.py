@@ -416,12 +416,26 @@ class FirstRunDialog(QDialog):
         self._path_edited = False
         self.ui.path.textEdited.connect(lambda *_: setattr(self, "_path_edited", True))
         self.ui.name.textChanged.connect(self._suggest_path)
+        self._merged_touched = False
+        self.ui.merged.clicked.connect(lambda *_: setattr(self, "_merged_touched", True))
+        self.ui.parent.textChanged.connect(self._guess_merged)
         self.ui.createButton.clicked.connect(self.create)
         self.ui.sampleButton.clicked.connect(self.sample)
         self.ui.openButton.clicked.connect(self.open_file)
         self.ui.browseButton.clicked.connect(self.browse)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.name.setFocus()
+
+    def _guess_merged(self, text):
+        """A unit under a district (huyện, thị xã, quận) predates the 2025 reform; one under a
+        province was most likely formed by it.  The officer's own tick wins."""
+        if self._merged_touched:
+            return
+        low = (nfc(text) or "").lower()
+        if any(w in low for w in ("huyện", "thị xã", "quận")):
+            self.ui.merged.setChecked(False)
+        elif "tỉnh" in low or "thành phố" in low:
+            self.ui.merged.setChecked(True)
 
     def _suggest_path(self, text):
         if not self._path_edited:
