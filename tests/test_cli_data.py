@@ -286,3 +286,26 @@ def test_usage_errors_are_vietnamese(capsys):
     with pytest.raises(SystemExit):
         main(["plan", "tasks", "list", "--db", "x", "--year", "năm nay"])
     assert "không phải số nguyên" in capsys.readouterr().err
+
+
+def test_every_command_and_option_has_vietnamese_help():
+    """As sqlite-utils' test_docs: a command or option without help text fails."""
+    import argparse
+
+    from cchc_desktop.cli import build_parser
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = {a.dest: a.help for a in action._choices_actions}
+                for name, sub in action.choices.items():
+                    assert helps.get(name), f"{path} {name}: no help"
+                    yield from walk(sub, f"{path} {name}")
+            elif action.option_strings and action.dest not in ("help", "version"):
+                yield path, action
+
+    seen = 0
+    for path, action in walk(build_parser(), "cchc"):
+        assert action.help, f"{path} {action.option_strings}: no help"
+        seen += 1
+    assert seen > 60

@@ -24,7 +24,7 @@ def add_arguments(p):
                                        "(cột đầu: tên dòng; các cột khác: mã hoặc tên cột); tất cả hoặc không")
     add_db(im)
     add_period(im)
-    im.add_argument("--table", required=True, metavar="BẢNG")
+    im.add_argument("--table", required=True, metavar="BẢNG", help="tên bảng (xem “cchc detail tables”)")
     im.add_argument("file", metavar="TỆP")
 
 

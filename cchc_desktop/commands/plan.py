@@ -29,11 +29,11 @@ def add_arguments(p):
     tsub = t.add_subparsers(dest="tasks_action", required=True, metavar="list|import")
     tl = tsub.add_parser("list", help="liệt kê nhiệm vụ của năm")
     add_db(tl)
-    tl.add_argument("--year", type=int, required=True, metavar="NĂM")
+    tl.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của kế hoạch, ví dụ 2025")
     ti = tsub.add_parser("import", help="nhập nhiệm vụ từ Excel (như phụ lục của báo cáo Kim Thạch) hoặc CSV; "
                                         "thay các nhiệm vụ đã có của năm; tất cả hoặc không")
     add_db(ti)
-    ti.add_argument("--year", type=int, required=True, metavar="NĂM")
+    ti.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm của kế hoạch, ví dụ 2025")
     ti.add_argument("--append", action="store_true", help="thêm vào sau các nhiệm vụ đã có thay vì thay thế")
     ti.add_argument("file", metavar="TỆP")
 

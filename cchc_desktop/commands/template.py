@@ -39,7 +39,7 @@ def add_arguments(p):
     ex = sub.add_parser("export", help="ghi tệp ánh xạ (JSON nhỏ) để gửi cho các đơn vị cùng biểu mẫu")
     add_db(ex)
     ex.add_argument("name", metavar="TÊN")
-    ex.add_argument("--out", required=True, metavar="TỆP.json")
+    ex.add_argument("--out", required=True, metavar="TỆP.json", help="tệp JSON ghi mẫu ra")
     dl = sub.add_parser("delete", help="xóa một biểu mẫu của cấp trên")
     add_db(dl)
     dl.add_argument("name", metavar="TÊN")

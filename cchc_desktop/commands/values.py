@@ -18,7 +18,7 @@ def add_arguments(p):
     e = sub.add_parser("export", help="xuất số liệu của kỳ")
     add_db(e)
     add_period(e)
-    e.add_argument("--format", choices=("csv", "json"), default="csv")
+    e.add_argument("--format", choices=("csv", "json"), default="csv", help="dạng tệp xuất: csv (mặc định) hoặc json")
     e.add_argument("--typed", action="store_true", help="chỉ các số liệu nhập trực tiếp")
 
 
