@@ -50,8 +50,11 @@ def _read_text(path: Path) -> str:
 def _plans_of_json(path: Path) -> list[dict]:
     try:
         data = json.loads(_read_text(path))
+    except json.JSONDecodeError as exc:   # its own text is English ("Expecting value")
+        raise WorkspaceError(f"Tệp “{path.name}” không phải JSON hợp lệ (lỗi ở dòng {exc.lineno}, "
+                             f"cột {exc.colno}).") from exc
     except ValueError as exc:
-        raise WorkspaceError(f"Tệp “{path.name}” không phải JSON hợp lệ ({exc}).") from exc
+        raise WorkspaceError(f"Tệp “{path.name}” không phải JSON hợp lệ.") from exc
     if isinstance(data, dict) and "plans" in data:
         data = data["plans"]
     data = data if isinstance(data, list) else [data]

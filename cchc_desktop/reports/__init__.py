@@ -17,7 +17,7 @@ def resolve_template(ws, template=None):
     """A Template from a name, a Template, or the unit's own (WorkspaceError if it cannot load)."""
     from .. import templates
     from ..catalogue import CatalogueError
-    from ..store import WorkspaceError
+    from ..store import WorkspaceError, os_error_text
 
     if template is not None and not isinstance(template, str):
         return template
@@ -36,7 +36,7 @@ def make_documents(ws, code: str, out_dir, formats=FORMATS, template=None, *, ta
     and trends; xlsx: the appendices; docx: the report.
     """
     from .. import rollup
-    from ..store import WorkspaceError
+    from ..store import WorkspaceError, os_error_text
     from . import appendix_pdf, appendix_xlsx, draft, filenames, report_docx, report_pdf, tables, targets_pdf
 
     formats = tuple(f.strip().lower() for f in formats if f.strip())
@@ -49,7 +49,7 @@ def make_documents(ws, code: str, out_dir, formats=FORMATS, template=None, *, ta
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkspaceError(f"Không tạo được thư mục “{out}”: {exc}") from exc
+        raise WorkspaceError(f"Không tạo được thư mục “{out}”: {os_error_text(exc)}.") from exc
     unit = ws.unit()
     day = period.report_date
 
@@ -85,5 +85,5 @@ def make_documents(ws, code: str, out_dir, formats=FORMATS, template=None, *, ta
         raise WorkspaceError(f"Không ghi được tệp “{Path(exc.filename or '').name}”: tệp đang mở trong chương trình "
                              f"khác (Word, Excel…); hãy đóng tệp rồi thử lại.") from exc
     except OSError as exc:
-        raise WorkspaceError(f"Không ghi được tệp vào “{out}”: {exc}") from exc
+        raise WorkspaceError(f"Không ghi được tệp vào “{out}”: {os_error_text(exc)}.") from exc
     return written
