@@ -61,3 +61,24 @@ def test_print_to_a_pdf_printer(dialog, tmp_path):
     n = dialog.print_to(printer)
     assert n >= 2
     assert len(PdfReader(out).pages) == n
+
+
+def test_a_saved_set_computes_the_figures_once(qtbot, demo_ws, tmp_path, monkeypatch):
+    """Report, appendices and targets saved together print one computation of the figures."""
+    from cchc_desktop import rollup
+    from cchc_desktop.gui.print_dialog import PrintDialog
+
+    dlg = PrintDialog(demo_ws, "2022-H1")
+    qtbot.addWidget(dlg)
+    for doc_id, box in dlg.checks.items():
+        box.setChecked(doc_id in ("report_pdf", "report_docx", "appendix_pdf", "appendix_xlsx", "targets_pdf"))
+    calls = []
+    real = rollup.values
+
+    def counting(ws, code, **kw):
+        if code == "2022-H1" and kw.get("with_rollup", True):
+            calls.append(code)
+        return real(ws, code, **kw)
+    monkeypatch.setattr(rollup, "values", counting)
+    written = dlg.save_to(tmp_path / "bo")
+    assert len(written) == 5 and calls == ["2022-H1"]

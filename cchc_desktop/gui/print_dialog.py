@@ -53,6 +53,7 @@ class PrintDialog(QDialog):
         self._pdf = None
         self.last_folder: Path | None = None
         self.written: list[Path] = []
+        self._figures = None     # (figures, targets, text) of the documents being made
 
         self.checks: dict[str, QCheckBox] = {}
         docs_box = QGroupBox("Tài liệu")
@@ -140,11 +141,23 @@ class PrintDialog(QDialog):
     def selected(self) -> list[str]:
         return [d for d, _, _ in DOCUMENTS if self.checks[d].isChecked()]
 
+    def figures(self) -> tuple[dict, list, dict]:
+        """(the period's figures, its evaluated targets, the report's text), computed once for
+        the set of documents being saved so that every document prints the same figures."""
+        if self._figures is None:
+            from .. import rollup
+            from ..reports import draft, tables
+            values = rollup.values(self.ws, self.code)
+            results = tables.target_results(self.ws, self.code, values)
+            self._figures = (values, results, draft.report_text(self.ws, self.code, values, results))
+        return self._figures
+
     def make(self, doc_id: str, folder: Path) -> Path:
         """Write one document into *folder* and return its path."""
         from ..reports import appendix_pdf, appendix_xlsx, collection_form, filenames, report_docx, report_pdf
         from ..reports import resolve_template, targets_pdf
         p = self.ws.period(self.code)
+        values, _, text = self.figures()
         unit = self.ws.unit().get("name") or ""
 
         def name(what, ext):
@@ -152,23 +165,23 @@ class PrintDialog(QDialog):
 
         tpl_name = self.template.currentData()
         if doc_id == "report_pdf":
-            return report_pdf.write(self.ws, self.code, name("bao-cao", "pdf"))
+            return report_pdf.write(self.ws, self.code, name("bao-cao", "pdf"), text)
         if doc_id == "report_docx":
-            return report_docx.write(self.ws, self.code, name("bao-cao", "docx"))
+            return report_docx.write(self.ws, self.code, name("bao-cao", "docx"), text)
         if doc_id in ("appendix_pdf", "appendix_xlsx"):
             tpl = resolve_template(self.ws, tpl_name)
             if tpl.form:   # the upper office's own workbook, filled in place
                 from ..forms import fill, library
                 form, ext = library.get(self.ws, tpl.form), ("pdf" if doc_id == "appendix_pdf" else "xlsx")
                 write = fill.write_pdf if ext == "pdf" else fill.write_xlsx
-                return write(self.ws, self.code, form, name(filenames.ascii_slug(form.name), ext))
+                return write(self.ws, self.code, form, name(filenames.ascii_slug(form.name), ext), values)
             what = filenames.ascii_slug(tpl.name)
             what = what if what.startswith("phu-luc") else f"phu-luc-{what}"
             if doc_id == "appendix_pdf":
-                return appendix_pdf.write(self.ws, self.code, tpl, name(what, "pdf"))
-            return appendix_xlsx.write(self.ws, self.code, tpl, name(what, "xlsx"))
+                return appendix_pdf.write(self.ws, self.code, tpl, name(what, "pdf"), values)
+            return appendix_xlsx.write(self.ws, self.code, tpl, name(what, "xlsx"), values)
         if doc_id == "targets_pdf":
-            return targets_pdf.write(self.ws, self.code, name("muc-tieu", "pdf"))
+            return targets_pdf.write(self.ws, self.code, name("muc-tieu", "pdf"), values)
         if doc_id in ("form_pdf", "form_xlsx"):
             area = self.area.value()
             if doc_id == "form_pdf":
@@ -182,6 +195,7 @@ class PrintDialog(QDialog):
         """Write every chosen document into *folder*; shows and returns the files."""
         folder = Path(folder)
         written = []
+        self._figures = None       # the figures as they are now, once for the whole set
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for doc_id in self.selected():
@@ -223,6 +237,7 @@ class PrintDialog(QDialog):
     def refresh_preview(self) -> int:
         """Render the pages of the previewed document; returns how many."""
         self.pages.clear()
+        self._figures = None           # "Làm mới": the figures as they are now
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
@@ -248,6 +263,7 @@ class PrintDialog(QDialog):
     def print_to(self, printer) -> int:
         """Print the previewed PDF on *printer* (a QPrinter); returns the pages printed."""
         from PySide6.QtPdf import QPdfDocument
+        self._figures = None
         path = self.preview_pdf()
         if path is None:
             return 0
