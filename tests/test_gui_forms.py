@@ -134,3 +134,27 @@ def test_the_change_log_says_what_happened_to_the_form_in_words(clean_settings, 
     texts = [said(a) for a in demo_ws.audit() if a["entity"] == "province_form"]
     assert texts[0] == f"Sửa ghép dòng (ô D{row}) của biểu mẫu cấp trên: để trống → “Số đợt kiểm tra, giám sát CCHC”"
     assert texts[1].startswith(f"Nhập biểu mẫu của cấp trên: {province_form.TITLE}")
+
+
+def test_unit_dialog_opens_the_templates_with_their_preview(qtbot, clean_settings, demo_ws, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from cchc_desktop.gui.dialogs import UnitDialog
+    d = UnitDialog(demo_ws)
+    qtbot.addWidget(d)
+    form_path = province_form.build(tmp_path / "b.xlsx")
+
+    def in_templates():
+        t = QApplication.activeModalWidget()
+        wizard = FormImportDialog(demo_ws, t, path=form_path)
+        wizard.ui.nameEdit.setText("bieu-snv")
+        wizard.accept()
+        t.reload("bieu-snv")
+        t.reject()
+
+    QTimer.singleShot(0, in_templates)
+    qtbot.mouseClick(d.ui.templatesButton, Qt.LeftButton)
+    combo = d.ui.template
+    assert combo.findData("bieu-snv") >= 0                       # the new form is offered at once
+    assert combo.itemText(combo.findData("bieu-snv")).startswith(province_form.TITLE)
+    assert combo.currentData() == "phu-luc-1"                    # the unit's choice is untouched

@@ -69,15 +69,29 @@ class UnitDialog(QDialog):
         self.ui.calendar_windows.setChecked(bool(unit.get("calendar_windows")))
         self.ui.recipients.setPlainText(unit.get("recipients") or "")
         self.ui.addressees.setPlainText(unit.get("addressees") or "")
-        from .. import templates
-        current = unit.get("template") or ""
-        for c in templates.choices(ws):   # by title and office, never the program's name
-            self.ui.template.addItem(f"{c.title} — {c.office}" if c.office else c.title, c.name)
-        if current and self.ui.template.findData(current) < 0:
-            self.ui.template.addItem(current, current)
-        self.ui.template.setCurrentIndex(self.ui.template.findData(current))
+        self._fill_templates(unit.get("template") or "")
+        self.ui.templatesButton.clicked.connect(self.show_templates)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def _fill_templates(self, current: str):
+        from .. import templates
+        combo = self.ui.template
+        combo.clear()
+        for c in templates.choices(self.ws):   # by title and office, never the program's name
+            combo.addItem(f"{c.title} — {c.office}" if c.office else c.title, c.name)
+        if current and combo.findData(current) < 0:
+            combo.addItem(current, current)
+        combo.setCurrentIndex(combo.findData(current))
+
+    def show_templates(self):
+        """The templates with their preview, and the upper office's own Excel forms."""
+        from .form_import import TemplatesDialog
+        chosen = self.ui.template.currentData() or ""
+        before = self.ws.unit().get("template") or ""
+        TemplatesDialog(self.ws, self).exec()
+        after = self.ws.unit().get("template") or ""
+        self._fill_templates(after if after != before else chosen)
 
     def fields(self) -> dict:
         out = {f: getattr(self.ui, f).text() for f in self.TEXT_FIELDS}

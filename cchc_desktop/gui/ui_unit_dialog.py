@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QTabWidget,
-    QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
 
 class Ui_UnitDialog(object):
     def setupUi(self, UnitDialog):
@@ -192,10 +192,25 @@ class Ui_UnitDialog(object):
 
         self.reportForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.templateLabel)
 
+        self.templateRow = QHBoxLayout()
+        self.templateRow.setObjectName(u"templateRow")
         self.template = QComboBox(self.reportTab)
         self.template.setObjectName(u"template")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.template.sizePolicy().hasHeightForWidth())
+        self.template.setSizePolicy(sizePolicy)
 
-        self.reportForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.template)
+        self.templateRow.addWidget(self.template)
+
+        self.templatesButton = QPushButton(self.reportTab)
+        self.templatesButton.setObjectName(u"templatesButton")
+
+        self.templateRow.addWidget(self.templatesButton)
+
+
+        self.reportForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.templateRow)
 
         self.tabs.addTab(self.reportTab, "")
 
@@ -246,7 +261,8 @@ class Ui_UnitDialog(object):
         QWidget.setTabOrder(self.signer_name, self.addressees)
         QWidget.setTabOrder(self.addressees, self.recipients)
         QWidget.setTabOrder(self.recipients, self.template)
-        QWidget.setTabOrder(self.template, self.buttonBox)
+        QWidget.setTabOrder(self.template, self.templatesButton)
+        QWidget.setTabOrder(self.templatesButton, self.buttonBox)
 
         self.retranslateUi(UnitDialog)
 
@@ -290,6 +306,10 @@ class Ui_UnitDialog(object):
         self.templateLabel.setText(QCoreApplication.translate("UnitDialog", u"M\u1eabu ph\u1ee5 l\u1ee5c:", None))
 #if QT_CONFIG(tooltip)
         self.template.setToolTip(QCoreApplication.translate("UnitDialog", u"M\u1eabu ph\u1ee5 l\u1ee5c c\u1ea5p tr\u00ean y\u00eau c\u1ea7u", None))
+#endif // QT_CONFIG(tooltip)
+        self.templatesButton.setText(QCoreApplication.translate("UnitDialog", u"&Xem, nh\u1eadp m\u1eabu\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.templatesButton.setToolTip(QCoreApplication.translate("UnitDialog", u"Xem tr\u01b0\u1edbc c\u00e1c m\u1eabu; nh\u1eadp bi\u1ec3u m\u1eabu Excel c\u1ee7a c\u1ea5p tr\u00ean", None))
 #endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.reportTab), QCoreApplication.translate("UnitDialog", u"B\u00e1o c\u00e1o: ng\u01b0\u1eddi k\u00fd, n\u01a1i nh\u1eadn", None))
         self.errorLabel.setText("")
