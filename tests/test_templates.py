@@ -45,11 +45,12 @@ def test_phu_luc_1_is_seed_000_row_for_row():
     assert [r.key for r in by_stt["1.1.1."]] == ["plan.tasks_planned"]
     assert [r.key for r in by_stt["1.2.1."]] == ["inspection.rounds"]
     assert [r.stt for r in app.rows][5:9] == ["1.2.", "1.2.1.", "1.2.2.", "1.2.3."]
+    assert [r.stt for r in app.rows][-5:] == ["7.4.", "7.4.1.", "7.4.2.", "7.4.3.", "7.4.4."]   # 7.3.x under 7.4
     assert by_stt["1.5.1."][0].unit == "Số lượng"
     assert by_stt["3.1."][0].unit == ""
     assert by_stt["3.4.1."][0].key == "dossier.on_time_rate"
     assert by_stt["7.3."][0].key == "it.computers_per_staff_rate"
-    assert by_stt["7.3.1."][0].unit == "TTHC"
+    assert by_stt["7.4.1."][0].unit == "TTHC"
     assert by_stt["1."][0].style == "group" and by_stt["1."][0].label == "Công tác chỉ đạo điều hành CCHC"
 
 
