@@ -214,3 +214,7 @@ def test_detail_table_keeps_the_field_in_sight_while_typing_across(qtbot, window
     assert frozen.geometry().left() <= grid.view.frameWidth() + grid.view.verticalHeader().width()
     assert frozen.width() == grid.view.columnWidth(0)       # … the field column still on top
     assert frozen.model().data(frozen.model().index(0, 0)) == "Hộ tịch"
+    # back to the first number column (as Enter does at the end of a row): beside the frozen one
+    grid.view.setCurrentIndex(grid.model.index(0, 1))
+    QApplication.processEvents()
+    assert grid.view.visualRect(grid.model.index(0, 1)).left() >= frozen.width()

@@ -236,18 +236,15 @@ class GridView(QTableView):
         if self.frozen is not None:
             self._place_frozen()
 
-    def moveCursor(self, action, modifiers):
-        # moving left along a row must not leave the current cell hidden under the frozen column
-        current = super().moveCursor(action, modifiers)
-        if (action == QAbstractItemView.MoveLeft and current.column() > 0
-                and self.visualRect(current).topLeft().x() < self.frozen.columnWidth(0)):
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() + self.visualRect(current).topLeft().x() - self.frozen.columnWidth(0))
-        return current
-
     def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible):
         if index.column() > 0:
             super().scrollTo(index, hint)
+            # a cell scrolled to the left edge (arrow left, Enter wrapping to the next row) would
+            # sit under the frozen column: scroll on until it is beside it
+            hidden = self.frozen.columnWidth(0) - self.visualRect(index).left() if self.frozen else 0
+            if hidden > 0:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - hidden)
 
     def closeEditor(self, editor, hint):
         moving = hint == QAbstractItemDelegate.SubmitModelCache
