@@ -89,3 +89,26 @@ def test_appendix_names_the_report_as_numbered(ward):
     line = tables.attached_line(ward, "2025-Q3")
     blank = "\u00a0" * 8                     # kept as room to write by hand, in a PDF paragraph too
     assert "…" not in line and f"số {blank}/BC-UBND ngày {blank}/{blank}/2025" in line
+
+
+def test_custom_period_title_in_report_and_appendices(tmp_path):
+    """Issue 11: a custom period's title names it in the report and in every appendix."""
+    from cchc_desktop import demo
+    from cchc_desktop.reports import make_documents
+
+    ws = Workspace.open(demo.create(tmp_path / "dt.cchc", "dong-thuan"))
+    code = next(p.code for p in ws.periods() if ".." in p.code)
+    title = ws.period(code).title
+    assert title == "từ ngày 01/7/2025 đến ngày 31/10/2025"
+    files = make_documents(ws, code, tmp_path / "out", ("pdf", "docx", "xlsx"))
+    ws.close()
+    for f in files:
+        if f.suffix == ".pdf":
+            text = " ".join(" ".join(p.extract_text() for p in PdfReader(f).pages).split())
+        elif f.suffix == ".docx":
+            text = " ".join(docx_text(f).split())
+        else:
+            from openpyxl import load_workbook
+            text = " ".join(str(c.value) for sh in load_workbook(f).worksheets for row in sh.iter_rows()
+                            for c in row if c.value)
+        assert title in text, f.name

@@ -172,6 +172,10 @@ def build(ws, code: str, app, values: dict | None = None) -> Table:
     table.label = fill(app.label, ctx)
     table.heading = heading
     table.attached = attached_line(ws, code)
+    title = (getattr(ws.period(code), "title", None) or "").strip()
+    if title and not any(title.lower() in line.lower() for line in heading):
+        # a custom period is named by its title in every appendix (“từ ngày 01/7/2025 đến ngày 31/10/2025”)
+        table.note = f"(Số liệu {title})" if title.startswith("từ ") else f"({title})"
     table.name = app.id
     if app.orientation in ("portrait", "landscape"):
         table.orientation = app.orientation
