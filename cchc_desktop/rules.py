@@ -698,8 +698,9 @@ def _rule_rollup(ctx, rule: Rule):
                 continue
             if source == rollup.ROLLUP:
                 # rollup.values gives a rolled-up figure only when every part it reads is there
-                where = ", ".join(periods.parse_code(c).short_label for c in cell.rolled_from)
-                source_text = f"{labels[source]} ({where})"
+                # how the parts make it: "cộng dồn từ Quý I, Quý II", "đầu kỳ, lấy từ Quý I" …
+                rolled = rollup.Cell(key, other, rollup.ROLLUP, sources=cell.rolled_from)
+                source_text = "số " + rollup.source_text(rolled, ctx.cat)
             else:
                 source_text = labels.get(source, source)
             # An error, whatever the source: the report's text counts the register and the task

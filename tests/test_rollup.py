@@ -349,3 +349,14 @@ def test_a_blank_part_leaves_the_rolled_up_figure_unknown_never_partial(tmp_path
                 assert got.get(key) == value, (kind, key)
     finally:
         ws.close()
+
+
+def test_a_typed_longer_period_is_told_how_its_parts_make_the_figure(ws):
+    enter(ws, 2022, {q: quarter_values(*v) for q, v in QUARTERS.items()}, longer=("H1",))
+    ws.set_values("2022-H1", [("dossier.carried_over", 13), ("dossier.received_total", 636)])
+    found = {f.keys[0]: f for f in rules.check(ws, "2022-H1") if f.rule.startswith("same.typed_vs_computed")}
+    assert found["dossier.carried_over"].message == (
+        "Số hồ sơ kỳ trước chuyển sang: nhập 13 nhưng số đầu kỳ, lấy từ Quý I là 3.")
+    assert "nhập 636 nhưng số chuyển sang đầu Quý I + tiếp nhận từ Quý I, Quý II là 623" in \
+        found["dossier.received_total"].message
+    assert all(f.is_error for f in found.values())
