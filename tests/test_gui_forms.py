@@ -158,3 +158,14 @@ def test_unit_dialog_opens_the_templates_with_their_preview(qtbot, clean_setting
     assert combo.findData("bieu-snv") >= 0                       # the new form is offered at once
     assert combo.itemText(combo.findData("bieu-snv")).startswith(province_form.TITLE)
     assert combo.currentData() == "phu-luc-1"                    # the unit's choice is untouched
+
+
+def test_entry_follows_the_forms_rows_area_by_area(clean_settings, demo_ws, tmp_path):
+    from cchc_desktop.gui.area_form import area_rows
+    library.import_file(demo_ws, province_form.build(tmp_path / "b.xlsx"), "bieu-snv")
+    demo_ws.update_unit(template="bieu-snv")
+    area3 = [r for r in area_rows(demo_ws, 3)]
+    assert [r.label for r in area3[:2]] == ["CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+                                           "Tổng số hồ sơ TTHC đã tiếp nhận (kể cả hồ sơ kỳ trước chuyển sang)"]
+    assert area3[1].key == "dossier.received_total"
+    assert not any("Ngày hội chuyển đổi số" in r.label for a in range(1, 8) for r in area_rows(demo_ws, a))

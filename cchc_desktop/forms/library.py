@@ -345,8 +345,8 @@ def as_template(form: ProvinceForm):
     from ..templates import Appendix, Row, Template
     rows = []
     for r in form.rows:
-        if r.status == HIDDEN:
-            continue
+        if r.status == HIDDEN or (r.fillable and not r.key):
+            continue   # a row with no indicator has nothing to type (and "6" must not read as area 6)
         style = "group" if r.status == HEADING else ("sub" if r.context else "item")
         key = r.key if r.fillable else None
         rows.append(Row(stt=r.stt, label=r.label, unit=r.unit, key=key, style=style,
