@@ -135,9 +135,11 @@ def format_value(ind, value) -> tuple[str, object]:
         return "", None
     if isinstance(value, str):
         return value, None
-    if isinstance(value, Figure):   # typed with its decimals ("85,10"): printed as typed
-        if ind is not None and ind.decimals is not None and ind.decimals < value.places:
-            value = Figure(float(value), ind.decimals)
+    if isinstance(value, Figure):   # typed with its decimals ("85,10"): printed as typed, at most
+        cap = RATE_DECIMALS if ind is not None and ind.kind in ("percent", "ratio") else (
+            ind.decimals if ind is not None else None)   # the one precision of every rate
+        if cap is not None and cap < value.places:
+            value = Figure(float(value), cap)
         return format_number(value), value
     if ind is not None and ind.kind in ("percent", "ratio"):
         # one precision for every rate in every document (appendix, detail tables, narrative,
