@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from pathlib import Path
 import sqlite3
 
 import pytest
@@ -119,3 +120,20 @@ def test_one_consolidation_window_edits_a_consolidation_file(qtbot, tmp_path):
     assert "đang mở để sửa trong cửa sổ của" in second.status.text()
     first.close()
     assert second.open_path(tmp_path / "tong-hop.cchc")
+
+
+def test_opening_the_file_already_open_in_the_window_keeps_it(qtbot, demo_path, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(ops, "confirm", lambda *a, **k: asked.append(a) or True)
+    monkeypatch.setattr(ops, "show_error", lambda *a, **k: asked.append(a))
+    ws = app.open_workspace("open", demo_path)
+    controller = app.Controller(ws)
+    qtbot.addWidget(controller.window)
+    controller.switch("open", demo_path)
+    assert controller.window.ws is ws and not ws.readonly and asked == []
+    other = tmp_path / "khac.cchc"
+    shutil.copy(demo_path, other)
+    controller.switch("open", other)
+    assert Path(controller.window.ws.path) == other and asked == []
+    Workspace.open(demo_path, exclusive=True).close()   # the first file's lock went with it
+    controller.window.ws.close()

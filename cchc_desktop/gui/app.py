@@ -94,15 +94,16 @@ class Controller:
 
     def switch(self, action: str, path):
         from . import ops, settings
+        current = self.window.ws
+        if action == "sample":
+            path = default_folder() / "du-lieu-mau.cchc"
+        if action != "new" and current is not None and path and Path(path).resolve() == Path(current.path).resolve():
+            return   # already open in this window (opening it again would find it held by itself)
         if action == "new":
             ws = ask_workspace(self.window, "Tạo đơn vị mới")
         elif action == "sample":
-            ws = ops.run(self.window, open_workspace, "sample", default_folder() / "du-lieu-mau.cchc",
-                         parent=self.window)
+            ws = ops.run(self.window, open_workspace, "sample", path, parent=self.window)
         else:
-            current = self.window.ws
-            if current is not None and path and Path(path).resolve() == Path(current.path).resolve():
-                return   # already open here
             ws = ops.run(self.window, open_workspace, "open", path, title="Không mở được tệp dữ liệu",
                          parent=self.window)
         if ws is not None:
