@@ -210,3 +210,14 @@ def test_register_and_typed_count_disagreeing_is_an_error(demo_ws):
     assert "nhập 6" in found[0].message and "20" in found[0].message
     demo_ws.set_value("2022-H1", "direction.documents_issued", 20)
     assert not [f for f in rules.check(demo_ws, "2022-H1") if f.rule.endswith(".register")]
+
+
+def test_a_period_without_figures_has_no_empty_section(tmp_path):
+    ws = Workspace.create(tmp_path / "w.cchc", name="UBND xã Mới", parent="UBND tỉnh Mẫu", place="Mới")
+    ws.add_period("2025-Q4")
+    text = draft.draft_sections(ws, "2025-Q4")
+    ws.close()
+    for section in ("I", "II", "III", "IV", "V"):
+        assert text[section].strip(), section
+    body = "\n".join(text.values())
+    assert "…" not in body and not re.search(r"\b0 (đợt|văn bản|hồ sơ)", body)

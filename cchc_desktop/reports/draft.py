@@ -120,8 +120,11 @@ def draft_sections(ws, code: str, values: dict | None = None, results: list | No
     basis = "; ".join(document_phrase(d) for d in plans[:2])
     out["intro"] = ((f"Thực hiện {basis}. " if basis else "") +
                     f"{unit.get('name')} báo cáo kết quả thực hiện công tác cải cách hành chính {label} như sau:")
-    out["I"] = "\n".join(_direction(ws, p, f, who, in_period))
-    out["II"] = "\n".join(_results(ws, p, f, unit, who, in_period))
+    # a section the figures say nothing about still reads as an office writes it, never an empty heading
+    out["I"] = "\n".join(_direction(ws, p, f, who, in_period)) or (
+        f"{who} tiếp tục chỉ đạo, triển khai thực hiện công tác cải cách hành chính theo kế hoạch đề ra.")
+    out["II"] = "\n".join(_results(ws, p, f, unit, who, in_period)) or (
+        "Các nhiệm vụ cải cách hành chính được triển khai theo kế hoạch; số liệu cụ thể tại Phụ lục kèm theo.")
     out["III"] = "\n".join(_assessment(f, results, unit))
     # IV. Tasks for next period: unfinished plan tasks first
     four = []
