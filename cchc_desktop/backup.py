@@ -831,7 +831,7 @@ def mail_text(info: BackupInfo, file: Path, period: str | None = None) -> tuple[
         "",
         f"Tệp đính kèm: {file.name}",
         f"Các kỳ trong tệp: {', '.join(labels) or 'không có'}",
-        f"Mã kiểm tra SHA-256: {info.sha256}",
+        f"Mã kiểm tra (để biết tệp còn nguyên vẹn, không hỏng hay bị sửa trên đường gửi): {info.sha256}",
         f"Phiên bản chương trình: CCHC Desktop {info.program_version}",
         "",
         "Đề nghị mở tệp bằng chức năng “Tổng hợp” của CCHC Desktop (hoặc lệnh cchc consolidate).",

@@ -85,6 +85,7 @@ def test_sent_period_is_marked_with_its_day_and_file(qtbot, window_for, demo_ws,
     assert f"Đã gửi {today}" in w.ui.periodStatusLabel.text()
     assert made.name in w.ui.periodStatusLabel.toolTip()
     assert "Cài đặt" not in w.saved_label.text()
+    assert w.saved_label.text().endswith("Kỳ 6 tháng đầu năm 2022 đã gửi lên cấp trên")
     w.show_page("home")
     home = w.page("home")
     qtbot.waitUntil(lambda: not home.findings_pending())
@@ -112,6 +113,7 @@ def test_a_draft_sent_stays_a_draft_and_says_so(qtbot, demo_ws, tmp_path, no_fol
     assert demo_ws.period("2022-H1").status == "draft"
     assert "chưa chốt số liệu" in dlg.status.text()
     assert "SHA-256" not in dlg.detail_label.text() and "nguyên vẹn" in dlg.detail_label.text()
+    assert "SHA-256" not in dlg.body.toPlainText() and "nguyên vẹn" in dlg.body.toPlainText()
 
 
 def test_change_log_reads_as_sentences(qtbot, window_for, ws, tmp_path, no_folder_window):

@@ -71,6 +71,7 @@ NAV_WIDTH = (250, 190)   # the left list's width on a wide screen, and below 128
 # Operations the status line does not announce: "Cài đặt" is the program remembering a folder or
 # a choice, not the officer's data ("Đã lưu: Cài đặt" read as if something had gone wrong).
 QUIET_LABELS = {"Cài đặt"}
+STATUS_OP = "Đổi trạng thái kỳ "   # the label of Workspace.set_status, followed by the period's name
 
 
 class WindowUi:
@@ -558,7 +559,17 @@ class MainWindow(QMainWindow):
         if self.findings_dock is not None:
             self._findings_timer.start()   # not now: a check must not slow the typing down
         if label not in QUIET_LABELS:   # a remembered folder is not news to the officer
-            self.saved_label.setText(f"Đã lưu lúc {_dt.datetime.now():%H:%M:%S}: {label}")
+            self.saved_label.setText(f"Đã lưu lúc {_dt.datetime.now():%H:%M:%S}: {self._said(label)}")
+
+    def _said(self, label: str) -> str:
+        """An operation's label as the status line says it: a period's new status in words
+        ('Kỳ 6 tháng đầu năm 2022 đã gửi lên cấp trên', not 'Đổi trạng thái kỳ …')."""
+        if label.startswith(STATUS_OP) and self.code:
+            p = self.ws.find_period(self.code)
+            if p is not None and label == STATUS_OP + p.label:
+                return f"Kỳ {p.label} " + {"draft": "đã mở khóa để sửa", "final": "đã chốt số liệu",
+                                            "sent": "đã gửi lên cấp trên"}.get(p.status, p.status)
+        return label
 
     def _update_actions(self):
         ws = self.ws
