@@ -164,10 +164,12 @@ def test_a_file_dated_9999_does_not_pin_a_units_figures(tmp_path, capsys):
     # and the other way round: the older file arriving after the newer is kept as history, said so
     c2 = tmp_path / "c2.cchc"
     assert main(["consolidate", "--db", str(c2), str(fixed)]) == 0
+    capsys.readouterr()
     assert main(["consolidate", "--db", str(c2), str(ahead)]) == 0
     out = capsys.readouterr().out
     assert f"Cũ hơn tệp đã nhận, chỉ lưu lịch sử: {ahead.name} (kỳ 2022-H1)" in out
     assert "Lưu ý" not in out   # the same unit under the same name: nothing to point out
+    assert f"Đã nhận, chỉ lưu lịch sử: {ahead.name}" in out and "Kiểm tra số liệu" not in out
     with Workspace.open(c2) as ws:
         assert rollup.plain_values(ws, "2022-H1")[KEY] == 150
         row = next(r for r in consolidation.received(ws) if r["file_name"] == ahead.name)

@@ -29,7 +29,13 @@ def run(args) -> int:
                 Path(f"{args.db}{side}").unlink(missing_ok=True)
         raise
     ws.close()
+    history = {}
+    for info, code in result.older:
+        history.setdefault(id(info), set()).add(code)
     for info in result.accepted:
+        if history.get(id(info)) == set(info.periods):   # nothing of it in use: not checked either
+            print(f"Đã nhận, chỉ lưu lịch sử: {info.path.name} – {info.unit_name} ({', '.join(info.periods)})")
+            continue
         print(f"Đã nhận: {info.path.name} – {info.unit_name} ({', '.join(info.periods)})")
         checked = result.checked(info)
         errors = sum(c.errors for c in checked.values())
