@@ -23,8 +23,10 @@ COPIES = {
     "phu-luc-truong-thi": ("004", "Phụ lục \n"),
 }
 # Where a template deliberately differs from its seed: seed 000 numbers the rows of 1.2
-# "1.1.1–1.1.3" a second time; the template numbers them 1.2.1–1.2.3.
-CORRECTED = {"phu-luc-1": {("1.2.1", "1.1.1"), ("1.2.2", "1.1.2"), ("1.2.3", "1.1.3")}}
+# "1.1.1–1.1.3" a second time; the template numbers them 1.2.1–1.2.3 (and the rows of 7.4,
+# which the seed numbers 7.3.1–7.3.4, 7.4.1–7.4.4); each keeps the seed's number as seed_stt.
+CORRECTED = {"phu-luc-1": {("1.2.1", "1.1.1"), ("1.2.2", "1.1.2"), ("1.2.3", "1.1.3"),
+                           ("7.4.1", "7.3.1"), ("7.4.2", "7.3.2"), ("7.4.3", "7.3.3"), ("7.4.4", "7.3.4")}}
 
 # an STT at the start of a line (bold in seed 002's markdown, alone on its line in seed 004)
 STT = re.compile(r"^\s*(?:<b>)?\**(\d{1,2}(?:[.,]\d{1,2}){0,3})[.,]?(?:</b>)?\**(?:\s+(?=\S)|\s*$)")
