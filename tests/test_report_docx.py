@@ -30,7 +30,9 @@ def test_word_report_form(demo_ws, tmp_path):
     assert "Phường 2, ngày 15 tháng 6 năm 2022" in cells
     assert "Nơi nhận:" in cells and "Hoàng Thị Hằng" in cells and "TM. ỦY BAN NHÂN DÂN" in cells
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Kính gửi:" in text and "- UBND thị xã Quảng Trị;" in text and "- Phòng Nội vụ thị xã." in text
+    # the addressees beside "Kính gửi:", one a line, in a borderless table as the PDF sets them
+    block = next(t for t in doc.tables if t.cell(0, 0).text == "Kính gửi:")
+    assert [row.cells[1].text for row in block.rows] == ["- UBND thị xã Quảng Trị;", "- Phòng Nội vụ thị xã."]
     assert "V. ĐỀ XUẤT, KIẾN NGHỊ" in text
     with zipfile.ZipFile(path) as z:
         header = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))

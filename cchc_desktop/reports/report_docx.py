@@ -191,10 +191,21 @@ def write(ws, code: str, path, sections: dict | None = None) -> Path:
         if len(names) == 1:
             _para(doc, f"Kính gửi: {names[0].lstrip('- ')}", 14, align="center", indent=False, after=12)
         else:
-            _para(doc, "Kính gửi:", 14, align="center", indent=False, after=0)
-            for i, n in enumerate(names):
-                end = ";" if i < len(names) - 1 else "."
-                _para(doc, "- " + n.lstrip("- ").rstrip(";.") + end, 14, align="center", indent=False, after=0)
+            # as the PDF sets it: "Kính gửi:" with the addressees one a line beside it, the block
+            # centred under the title (a borderless table as wide as its longest line)
+            from docx.enum.table import WD_TABLE_ALIGNMENT
+            from docx.shared import Mm
+            lines = ["- " + n.lstrip("- ").rstrip(";.") + (";" if i < len(names) - 1 else ".")
+                     for i, n in enumerate(names)]
+            widest = max(len(x) for x in lines) * 2.6 + 4          # mm, Times 14 pt
+            block = doc.add_table(rows=len(lines), cols=2)
+            _no_borders(block)
+            block.autofit = False
+            block.alignment = WD_TABLE_ALIGNMENT.CENTER
+            _widths(block, (Mm(26), Mm(min(widest, 130))))
+            for i, line in enumerate(lines):
+                _cell_para(block.cell(i, 0), "Kính gửi:" if i == 0 else "", 14, align="left", first=True)
+                _cell_para(block.cell(i, 1), line, 14, align="left", first=True)
             _para(doc, "", after=6)
     for line in (text.get("intro") or "").splitlines():
         if line.strip():
