@@ -193,3 +193,86 @@ def test_first_run_guesses_a_pre_reform_unit_from_its_district(qtbot, tmp_path):
     dlg.ui.parent.setText("UBND tỉnh Quảng Trị ")
     assert not dlg.ui.merged.isChecked()
     assert "established" not in dlg.unit_fields()
+
+
+def test_done_when_in_the_window(qtbot, clean_settings, tmp_path):
+    """Issue 11 walked in the real window: create the ward under the province (first run), set
+    signer and recipients, add the custom period 01/07–31/10/2025 by "Thêm kỳ", type its figures
+    in area 3, get no error, and print the report with its title, signer and recipients."""
+    import subprocess
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cchc_desktop.gui import app
+    from cchc_desktop.gui.print_dialog import PrintDialog
+
+    from gui_helpers import type_value
+
+    def accept_modal(fill):
+        def run():
+            dlg = QApplication.activeModalWidget()
+            if dlg is None:
+                QTimer.singleShot(10, run)
+                return
+            fill(dlg)
+            dlg.accept()
+        QTimer.singleShot(0, run)
+
+    first = FirstRunDialog(tmp_path)
+    qtbot.addWidget(first)
+    first.ui.name.setText("UBND phường Đồng Thuận")
+    first.ui.code.setText("19168")
+    first.ui.parent.setText("UBND tỉnh Quảng Trị")
+    first.ui.place.setText("Đồng Thuận")
+    first.ui.createButton.click()
+    ws = app.open_workspace(first.choice, first.path, first.unit_fields())
+    w = app.Controller(ws).window
+    qtbot.addWidget(w)
+    w.show()
+
+    def profile(dlg):
+        dlg.ui.signer_name.setText("Nguyễn Văn Mẫu")
+        dlg.ui.addressees.setPlainText("UBND tỉnh Quảng Trị;\nSở Nội vụ tỉnh Quảng Trị.")
+        dlg.ui.recipients.setPlainText("- Như trên;\n- CT, các PCT UBND phường;\n- Lưu: VT.")
+    accept_modal(profile)
+    w.unit_profile()
+    assert ws.unit()["signer_name"] == "Nguyễn Văn Mẫu"
+
+    def period(dlg):
+        dlg.ui.kind.setCurrentIndex(dlg.ui.kind.findData("C"))
+        dlg.ui.windowFrom.setText("01/07/2025")
+        dlg.ui.windowTo.setText("31/10/2025")
+        dlg.ui.reportNumber.setText("125")
+        dlg.ui.reportDate.setText("03/11/2025")
+    accept_modal(period)
+    assert w.add_period() == CUSTOM_CODE and w.code == CUSTOM_CODE
+    assert ws.period(CUSTOM_CODE).label == "từ ngày 01/7/2025 đến ngày 31/10/2025"
+
+    w.show_page("area3")
+    form = w.area_form(3)
+    QApplication.processEvents()   # the keyboard goes back where it was once the dialog closed
+    for key, text in (("dossier.carried_over", "0"), ("dossier.received_total", "2.265"),
+                      ("dossier.received_online", "2.007"), ("dossier.received_direct", "258"),
+                      ("dossier.resolved_total", "2.051"), ("dossier.resolved_early", "2.041"),
+                      ("dossier.resolved_on_time", "10"), ("dossier.resolved_late", "0"), ("dossier.pending", "214")):
+        form.select_key(key)          # rows the template does not print are below the fold
+        type_value(qtbot, form, key, text)
+    assert ws.typed_values(CUSTOM_CODE)["dossier.received_total"] == 2265
+    errors = [f.message for f in rules.check(ws, CUSTOM_CODE) if f.severity == "error"]
+    assert errors == []
+
+    dlg = PrintDialog(ws, CUSTOM_CODE, w)
+    qtbot.addWidget(dlg)
+    for doc_id, box in dlg.checks.items():
+        box.setChecked(doc_id == "report_pdf")
+    [pdf] = dlg.save_to(tmp_path / "in")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "từ ngày 01/7/2025 đến ngày 31/10/2025" in text and "Số: 125/BC-UBND" in text
+    assert "Kính gửi:" in text and "Sở Nội vụ tỉnh Quảng Trị" in text
+    assert "Nơi nhận:" in text and "Nguyễn Văn Mẫu" in text and "2.265" in text
+    w.close()
+    ws.close()
+
+
+CUSTOM_CODE = "2025-07-01..2025-10-31"
