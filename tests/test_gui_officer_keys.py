@@ -142,6 +142,18 @@ def test_undo_of_a_detail_row_change_shows_that_row(qtbot, window_for, ws_h1):
     assert page.tabs.currentWidget() is page.grid("dossiers_by_field")
 
 
+def test_undo_of_a_register_or_plan_change_shows_its_page(qtbot, window_for, ws_h1):
+    from cchc_desktop import plans
+    w = window_for(ws_h1)
+    ws_h1.save_document("12/KH-UBND", "10/02/2023", "Kế hoạch", "Kế hoạch CCHC năm 2023")
+    plans.save_task(ws_h1, 2023, content="Rà soát TTHC", area=3)
+    w.show_page("area2")
+    w.ui.actionUndo.trigger()
+    assert w.current_page_id() == "plan"
+    w.ui.actionUndo.trigger()
+    assert w.current_page_id() == "register"
+
+
 def _close_next_dialog(accept=False):
     def close():
         for top in QApplication.topLevelWidgets():

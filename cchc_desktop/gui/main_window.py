@@ -616,6 +616,9 @@ class MainWindow(QMainWindow):
             if table == "documents":
                 self.show_page(REGISTER)
                 return
+            if table in ("plans", "targets", "plan_tasks"):
+                self.show_page(PLAN)
+                return
 
     # ---- the keyboard after a dialog ----
     @contextmanager
