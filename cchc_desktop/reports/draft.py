@@ -260,7 +260,8 @@ def _results(ws, p, f: Figures, unit: dict, who: str, in_period: str) -> list[st
     t = f.text
     groups = []
     # 2. Institutions
-    legal = [(k, w) for k, w in (("legal.issued", "ban hành"), ("legal.checked", "kiểm tra"),
+    issued_key = "legal.issued" if f.has("legal.issued") else "legal.issued_commune"
+    legal = [(k, w) for k, w in ((issued_key, "ban hành"), ("legal.checked", "kiểm tra"),
                                   ("legal.reviewed", "rà soát")) if f.has(k)]
     if legal:
         done = [f"{w} {t(k)} văn bản" for k, w in legal if f.value(k)]
@@ -270,18 +271,23 @@ def _results(ws, p, f: Figures, unit: dict, who: str, in_period: str) -> list[st
                 s += f"; {t('legal.flagged')} văn bản có kiến nghị xử lý"
                 if f.has("legal.flagged_resolved"):
                     s += f", đã xử lý xong {t('legal.flagged_resolved')} văn bản"
-            elif f.zero("legal.flagged"):
+            elif f.zero("legal.flagged") or (f.zero("legal.check_flagged") and not f.value("legal.review_flagged")):
                 s += "; qua kiểm tra, rà soát không phát hiện văn bản phải xử lý"
+            for kind, word in (("check", "kiểm tra"), ("review", "rà soát")):
+                if f.value(f"legal.{kind}_flagged"):
+                    s += (f"; {t(f'legal.{kind}_flagged')} văn bản phải xử lý sau {word}, đã xử lý xong "
+                          f"{t(f'legal.{kind}_flagged_resolved') or '0'}")
             groups.append(("Cải cách thể chế", [s + "."]))
         else:
             groups.append(("Cải cách thể chế", [f"{in_period}, {who} chưa phát sinh văn bản quy phạm pháp luật "
                                                  f"phải ban hành, kiểm tra, rà soát."]))
     # 3. Procedures
     proc = []
-    if f.has("tthc.in_force"):
-        s = f"Tổng số thủ tục hành chính đang áp dụng tại đơn vị: {t('tthc.in_force')} thủ tục"
+    in_force = "tthc.in_force" if f.has("tthc.in_force") else "tthc.in_force_commune"
+    if f.has(in_force):
+        s = f"Tổng số thủ tục hành chính đang áp dụng tại đơn vị: {t(in_force)} thủ tục"
         if f.has("tthc.one_stop"):
-            s += (f"; {t('tthc.one_stop')}/{t('tthc.in_force')} thủ tục được tiếp nhận, trả kết quả "
+            s += (f"; {t('tthc.one_stop')}/{t(in_force)} thủ tục được tiếp nhận, trả kết quả "
                   f"theo cơ chế một cửa, một cửa liên thông")
             if f.has("tthc.one_stop_rate"):
                 s += f", đạt tỷ lệ {t('tthc.one_stop_rate')}%"
@@ -294,6 +300,12 @@ def _results(ws, p, f: Figures, unit: dict, who: str, in_period: str) -> list[st
                                                      ("tthc.online_full", "mức độ 4 (toàn trình)")) if f.value(k)]
         if parts:
             proc.append(f"Đơn vị cung cấp dịch vụ công trực tuyến đối với {_join(parts)}.")
+    links = [f"{t(k)} thủ tục {w}" for k, w in (
+        ("tthc.interlinked_same_level", "liên thông cùng cấp"),
+        ("tthc.interlinked_levels", "liên thông giữa các cấp chính quyền"),
+        ("tthc.location_independent", "tiếp nhận, giải quyết không phụ thuộc vào địa giới hành chính")) if f.value(k)]
+    if links:
+        proc.append(_sentence("Thực hiện cơ chế một cửa, một cửa liên thông: " + "; ".join(links)))
     proc.append(dossier_sentence(ws, p.code, f.cells, unit, f))
     if f.value("dossier.resolved_late"):
         if f.has("dossier.apologies"):
@@ -402,6 +414,27 @@ def _results(ws, p, f: Figures, unit: dict, who: str, in_period: str) -> list[st
     dvc = [f"mức độ {n} đạt {t(k)}%" for k, n in (("dvc.online_rate_partial", 3), ("dvc.online_rate_full", 4)) if f.has(k)]
     if dvc:
         egov.append(_sentence("Tỷ lệ hồ sơ nộp trực tuyến của các thủ tục có phát sinh hồ sơ: " + ", ".join(dvc)))
+    for key, word in (("egov.edoc_use_rate_commune", "Tỷ lệ sử dụng văn bản điện tử của UBND cấp xã"),
+                      ("egov.reports_national_system_rate",
+                       "Tỷ lệ báo cáo định kỳ được gửi, nhận qua Hệ thống thông tin báo cáo quốc gia"),
+                      ("egov.commune_docsystem_connected_rate",
+                       "Tỷ lệ kết nối, liên thông Hệ thống quản lý văn bản điều hành"),
+                      ("egov.one_stop_system_commune_rate",
+                       "Tỷ lệ kết nối liên thông với Hệ thống thông tin một cửa điện tử tập trung của tỉnh")):
+        if f.value(key):
+            egov.append(f"{word} đạt {t(key)}%.")
+    done = []
+    if f.value("egov.architecture_updated") == 1:
+        done.append("cập nhật Kiến trúc chính quyền điện tử phiên bản mới nhất")
+    meeting = {1: "vận hành Hệ thống họp trực tuyến liên thông 2 cấp", 2: "vận hành Hệ thống họp trực tuyến liên thông 3 cấp"}
+    if f.value("egov.video_conference") in meeting:
+        done.append(meeting[f.value("egov.video_conference")])
+    if f.value("egov.lgsp") == 2:
+        done.append("hoàn thành nền tảng chia sẻ, tích hợp dùng chung (LGSP)")
+    elif f.value("egov.lgsp") == 1:
+        done.append("đang triển khai nền tảng chia sẻ, tích hợp dùng chung (LGSP)")
+    if done:
+        egov.append(_sentence("Đã " + "; ".join(done)))
     if f.value("iso.applied") == 1:
         egov.append("Duy trì, áp dụng hệ thống quản lý chất lượng theo Tiêu chuẩn TCVN ISO 9001:2015 trong hoạt động "
                     "của cơ quan.")
