@@ -130,11 +130,17 @@ def custom(start, end) -> PeriodName:
     return PeriodName(e.year, CUSTOM, s, e)
 
 
-@lru_cache(maxsize=4096)   # the same few codes are read again and again (sorting, consolidating)
 def parse_code(code: str) -> PeriodName:
     """``"2022-h1"`` → ``PeriodName(2022, "H1")``, ``"2025-07-01..2025-10-31"`` → a custom period;
-    anything else raises PeriodError."""
-    text = (code or "").strip() if isinstance(code, str) else ""
+    anything else (a number, a list read from a received file…) raises PeriodError."""
+    if not isinstance(code, str):
+        raise PeriodError(f"Kỳ báo cáo “{code}” không hợp lệ. Ghi theo dạng {HELP_CODES}.")
+    return _parse_code(code)
+
+
+@lru_cache(maxsize=4096)   # the same few codes are read again and again (sorting, consolidating)
+def _parse_code(code: str) -> PeriodName:
+    text = code.strip()
     m = _CUSTOM.match(text)
     if m:
         return custom(m.group(1), m.group(2))

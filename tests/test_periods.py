@@ -94,7 +94,8 @@ def test_canonical_codes(typed, stored):
 
 
 @pytest.mark.parametrize("bad", ["2025-M13", "2025-M00", "2025-M", "2025-10-31..2025-07-01",
-                                 "2025-07-01..", "2025-02-30..2025-03-01", "2020-01-01..2025-01-01", None, 2022])
+                                 "2025-07-01..", "2025-02-30..2025-03-01", "2020-01-01..2025-01-01", None, 2022,
+                                 ["2022-H1"], {"code": "2022-H1"}, b"2022-H1"])
 def test_bad_codes_are_refused_in_vietnamese(bad):
     with pytest.raises(periods.PeriodError) as err:
         periods.canonical(bad)
