@@ -228,8 +228,7 @@ def test_copy_to_refuses_the_open_file_and_an_existing_one(ws, tmp_path):
     assert Workspace.open(tmp_path / "co-roi.cchc").unit()["name"] == "UBND xã Thử"
 
 
-def test_tools_of_other_engineers_open_from_the_window(qtbot, window_for, demo_ws, monkeypatch):
-    from cchc_desktop.gui import main_window, ops
+def test_tools_open_from_the_window(qtbot, window_for, demo_ws):
     w = window_for(demo_ws)
     w.check()                                            # Kiểm tra (F7): the findings dock
     assert w.findings_dock is not None and w.findings_dock.isVisible()
@@ -237,11 +236,12 @@ def test_tools_of_other_engineers_open_from_the_window(qtbot, window_for, demo_w
     assert w.current_page_id() == "area1"
     form = w.area_form(1)
     assert form.model.row_key(form.view.currentIndex().row()) == "inspection.rounds"
-    shown = []
-    monkeypatch.setattr(ops, "not_yet", lambda parent: shown.append("not yet"))
-    assert w.open_tool("no_such_module", "Nothing", "x") is None
-    assert shown == ["not yet"]
-    assert main_window.make_widget("no_such_module", "Nothing", demo_ws, w.code) is None
+    # the windows of the Tools menu, built as every tool is: (ws, code, parent)
+    for module, cls_name in (("targets_view", "TargetsView"), ("report_editor", "ReportEditor")):
+        tool = w.open_tool(module, cls_name, "x")
+        assert type(tool).__name__ == cls_name and tool.isVisible()
+        assert (tool.ws, tool.code) == (w.ws, w.code)
+        tool.close()
 
 
 def test_enter_in_a_grid_moves_along_the_row(qtbot, ws_h1):

@@ -133,10 +133,7 @@ def warm_up(steps=WARM_UP_STEPS):
     from PySide6.QtCore import QTimer
 
     def step(i):
-        try:
-            steps[i]()
-        except ImportError:   # a page that cannot be imported says so when it is opened
-            pass
+        steps[i]()
         if i + 1 < len(steps):
             QTimer.singleShot(0, lambda: step(i + 1))
     if steps:

@@ -196,32 +196,6 @@ class WindowUi:
         window.setStatusBar(self.statusbar)
 
 
-class MissingPage(QWidget):
-    def __init__(self, text="Chức năng này chưa có.", parent=None):
-        super().__init__(parent)
-        from PySide6.QtCore import Qt   # not at import: the `Qt` namespace costs ~17 ms to make
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(text), 0, Qt.AlignTop)
-
-
-def make_widget(module: str, cls_name: str, ws, code, parent=None):
-    """Build another engineer's widget lazily; None while it is not there."""
-    try:
-        mod = importlib.import_module(f"cchc_desktop.gui.{module}")
-    except ImportError:
-        return None
-    cls = getattr(mod, cls_name, None)
-    if cls is None:
-        return None
-    try:
-        return cls(ws, code, parent)
-    except TypeError:
-        w = cls(parent)
-        if hasattr(w, "set_period"):
-            w.set_period(ws, code)
-        return w
-
-
 class MainWindow(QMainWindow):
     """``cchc-desktop``'s main window over one open workspace."""
 
@@ -379,20 +353,13 @@ class MainWindow(QMainWindow):
             from .audit_page import AuditPage
             w = AuditPage(self.ws, self)
         else:
-            w = make_widget("plan_editor", "PlanEditor", self.ws, self.code, self) or MissingPage(
-                "Kế hoạch CCHC năm: chức năng này chưa có.")
+            from .plan_editor import PlanEditor
+            w = PlanEditor(self.ws, self.code, self)
         w.setObjectName(w.objectName() or f"page_{page_id}")
         self.pages[page_id] = w
         self.ui.pages.addWidget(w)
-        if hasattr(w, "set_period"):
-            self._set_period_on(w)
+        w.set_period(self.code)
         return w
-
-    def _set_period_on(self, w):
-        try:
-            w.set_period(self.code)
-        except TypeError:   # another engineer's widget: set_period(ws, code)
-            w.set_period(self.ws, self.code)
 
     def current_page_id(self) -> str:
         row, ids = self.ui.navList.currentRow(), self.nav_ids()
@@ -414,17 +381,13 @@ class MainWindow(QMainWindow):
         return self.page(f"area{area_id}")
 
     def _reload(self, w):
-        if hasattr(w, "reload"):
-            w.reload()
-        elif hasattr(w, "refresh"):
-            w.refresh()
+        w.reload()
 
     # ---- periods ----
     def set_period(self, code: str | None):
         self.code = code
         for w in self.pages.values():
-            if hasattr(w, "set_period"):
-                self._set_period_on(w)
+            w.set_period(self.code)
         self.stale.clear()
         self._point_findings()
         self._update_period_bar()
@@ -665,14 +628,11 @@ class MainWindow(QMainWindow):
         if not (hasattr(w, "override_current") and w.override_current()):
             self.statusBar().showMessage("Chọn một dòng có giá trị tính sẵn (chữ nghiêng, nền xanh) để nhập đè.", 5000)
 
-    # ---- tools of the other engineers ----
+    # ---- tools ----
     def check(self):
         """F7: show the findings dock (made the first time) checked afresh."""
         if self.findings_dock is None:
-            try:
-                from .findings_panel import FindingsPanel
-            except ImportError:
-                return ops.not_yet(self)
+            from .findings_panel import FindingsPanel
             from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QDockWidget
             panel = FindingsPanel(self.ws, self.code, self)
@@ -714,9 +674,9 @@ class MainWindow(QMainWindow):
         self.area_form(ind.area).select_key(key)
 
     def open_tool(self, module: str, cls_name: str, title: str):
-        w = make_widget(module, cls_name, self.ws, self.code, self)
-        if w is None:
-            return ops.not_yet(self)
+        """Open the tool *cls_name* of ``gui/module`` (every tool takes (ws, code, parent))."""
+        cls = getattr(importlib.import_module(f"cchc_desktop.gui.{module}"), cls_name)
+        w = cls(self.ws, self.code, self)
         if hasattr(w, "exec"):
             with self.dialog_focus():
                 w.exec()

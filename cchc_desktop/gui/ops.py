@@ -40,10 +40,3 @@ def confirm(parent, title: str, message: str, yes: str = "Đồng ý", no: str =
     box.exec()
     return box.clickedButton() is ok
 
-
-def not_yet(parent):
-    """What a menu entry says while the engineer building it has not delivered it yet."""
-    from PySide6.QtWidgets import QMessageBox
-    box = QMessageBox(QMessageBox.Information, "CCHC Desktop", "Chức năng này chưa có.", QMessageBox.Ok, parent)
-    box.button(QMessageBox.Ok).setText("Đồng ý")
-    box.exec()

@@ -77,20 +77,18 @@ class PlanEditor(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         self._loading = False
-        self.set_period(ws, code)
+        self.set_period(code)
 
     # ---- period -------------------------------------------------------------------
-    def set_period(self, ws, code: str | None = None):
-        if isinstance(ws, str) and code is None:
-            ws, code = self.ws, ws
-        self.ws, self.code = ws, code
+    def set_period(self, code: str | None):
+        self.code = code
         if code:
             self.year.blockSignals(True)
             self.year.setValue(int(code[:4]))
             self.year.blockSignals(False)
-        self.refresh()
+        self.reload()
 
-    def refresh(self):
+    def reload(self):
         self.load_plans()
         self.load_tasks()
 
