@@ -55,7 +55,7 @@ from pathlib import Path
 from . import __version__, migrations, periods, winfiles
 from .slug import unit_slug
 from .store import JOURNAL_MODE, Workspace, WorkspaceError, connect, now, os_error_text, os_user
-from .vnformat import format_number, nfc
+from .vnformat import format_number
 
 MAX_BACKUP_BYTES = 64 * 1024 * 1024   # a commune's workspace is well under 5 MB
 BACKUP_PAGE_SIZE, WORKSPACE_PAGE_SIZE = 1024, 4096

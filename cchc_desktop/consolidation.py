@@ -2,11 +2,17 @@
 
 A consolidation workspace is a normal workspace (same file format) whose unit is the
 receiving office and whose setting ``mode`` is ``"consolidation"``.  Received backup files
-are untrusted: each is checked whole by :func:`read_file` (its exact bytes in memory, never
-written; size, header, schema compared with ours, digest, ``quick_check`` by
-:func:`backup.verify_open`) and its figures are checked against the catalogue; then all
-accepted files are written in one operation.  A newer file (by the time the backup was
-made) for the same unit and period replaces the older, which stays as history.
+are untrusted: each is checked whole by :func:`received.read_file` (its exact bytes in
+memory, never written; size, header, schema compared with ours, digest, ``quick_check`` by
+:func:`backup.verify_open`; then its rows capped, its period codes canonical and its figures
+checked against the catalogue); then all accepted files are written in one operation.
+
+A unit is its key (:func:`received.unit_key`: its official code, else the id of its
+workspace, else for files of schema ≤ 6 the slug of its name), kept in the column
+``received_periods.unit_slug`` (a slug for rows written before db/007).  A newer file
+(:func:`received.newer`: the unit's revision counter, the clock only for ties) for the same
+unit and period replaces the older, which stays as history; an older file arriving late is
+kept as history and said so.
 
 After each import the consolidated figures of each touched period are recomputed and
 written as that period's entries, so ``cchc values export`` and the printed appendices
@@ -27,14 +33,12 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from . import backup, periods
 from . import received as _received   # `received` below lists the files received
-from .backup import BackupError, BackupInfo
+from .backup import BackupInfo
 from .received import UNIT_KEY_SQL, canonical_code, newer
 from .slug import slug as name_slug
 from .store import Workspace, WorkspaceError, now

@@ -78,7 +78,7 @@ def test_a_period_code_not_in_canonical_form_never_erases_other_units(tmp_path, 
 def test_one_period_under_two_names_in_a_file_is_refused_naming_file_and_unit(tmp_path):
     src = unit_file(tmp_path / "u", "UBND xã Cát", 7)
     odd = edited(src, tmp_path / "CCHC_xa-cat_2022-H1_20220615-0901.sqlite",
-                 f"INSERT INTO backup_figures SELECT '2022-h1', key, value * 100, source FROM backup_figures")
+                 "INSERT INTO backup_figures SELECT '2022-h1', key, value * 100, source FROM backup_figures")
     with hub(tmp_path) as ws:
         before = Path(ws.path).read_bytes()
         with pytest.raises(consolidation.ConsolidationRefused) as err:
