@@ -39,7 +39,7 @@ def run(mode: str, base: Path, folder: Path, n: int) -> tuple[float, float, bool
     store.JOURNAL_MODE = "WAL" if mode.startswith("wal") else "DELETE"
     ws = Workspace.open(path)
     if mode == "wal+checkpoint":
-        ws.listeners.append(lambda _label: ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
+        ws.listeners.append(lambda _changes: ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
     times = []
     for i in range(n):
         t = time.perf_counter()

@@ -158,6 +158,27 @@ class Step(_catalogue.SlotRecord):
         self.changes = [] if changes is None else changes   # (table, where, before, after)
 
 
+# The table an audit entity's rows live in, so Changes names both kinds of write alike.
+_ENTITY_TABLES = {"value": "entries", "note": "entries", "detail": "detail_rows", "document": "documents",
+                  "period": "periods", "section": "report_sections", "task": "plan_tasks", "plan": "plans",
+                  "target": "targets"}
+
+
+class Changes(_catalogue.SlotRecord):
+    """What one committed operation changed, told to the workspace's listeners (as Anki's
+    OpChanges): its label and the kinds of data it touched, named by table ('entries',
+    'documents', 'settings'…) or, for writes outside :meth:`Workspace.change_row`, by the
+    audit entity ('rules', 'province_form'…)."""
+    __slots__ = ("label", "kinds")
+
+    def __init__(self, label: str, kinds: frozenset = frozenset()):
+        self.label, self.kinds = label, kinds
+
+    def touches(self, kinds) -> bool:
+        """Whether any of *kinds* changed (*kinds* None: a view that shows everything)."""
+        return kinds is None or not self.kinds.isdisjoint(kinds)
+
+
 def _date(text):
     return _dt.date.fromisoformat(text) if text else None
 
@@ -206,7 +227,8 @@ class Workspace:
         self.readonly = False            # opened only to look: every change is refused
         self._lock = None                # openlock.OpenLock while open for editing (exclusive)
         self._changes_at = 0
-        self.listeners = []   # callables(step_label) told after each committed operation
+        self.listeners = []   # callables(Changes) told after each committed operation
+        self._touched: set[str] = set()   # what the operation under way changed (Changes.kinds)
 
     @property
     def user(self) -> str:
@@ -392,6 +414,7 @@ class Workspace:
                     raise WorkspaceError(busy_message(self.path)) from exc
                 raise
             self._step = Step(label)
+            self._touched = set()
             self._changes_at = self.conn.total_changes
         else:
             self.conn.execute(f"SAVEPOINT sp{self._depth}")
@@ -426,8 +449,9 @@ class Workspace:
         if undoable and step.changes:
             self._undo.append(step)
             self._redo.clear()
+        changes = Changes(label, frozenset(self._touched))
         for listener in list(self.listeners):
-            listener(label)
+            listener(changes)
 
     def _row(self, table: str, where: dict) -> dict | None:
         cond = " AND ".join(f"{k} = ?" for k in where)
@@ -464,6 +488,7 @@ class Workspace:
             where = {"id": self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]}
             after = dict(after, id=where["id"])
         self._step.changes.append((table, where, before, after))
+        self._touched.add(table)
         return before
 
     def add_rows(self, table: str, key: tuple, rows: list[dict]):
@@ -478,6 +503,7 @@ class Workspace:
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                               [tuple(r[c] for c in cols) for r in rows])
         self._step.changes.extend((table, {k: r[k] for k in key}, None, r) for r in rows)
+        self._touched.add(table)
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -526,6 +552,8 @@ class Workspace:
             self._check_unlocked(period_id)
 
     def _audit(self, period_id, entity, key, old, new, action):
+        # writes outside change_row (a period's status, rules, forms) are known by their entity
+        self._touched.add(_ENTITY_TABLES.get(entity, entity))
         self.conn.execute(
             "INSERT INTO audit (at, user, period_id, entity, key, old, new, action) VALUES (?,?,?,?,?,?,?,?)",
             (now(), self.user, period_id, entity, key, old, new, action))
@@ -575,6 +603,7 @@ class Workspace:
 
     def set_setting(self, key: str, value):
         with self.operation("Cài đặt", undoable=False):
+            self._touched.add("settings")
             self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                               (key, json.dumps(value, ensure_ascii=False)))
 

@@ -156,3 +156,17 @@ def test_findings_dock_checks_again_after_each_change_once_typing_pauses(qtbot, 
     assert any("2.301" in f.message for f in panel.findings if f.severity == rules.ERROR)
     qtbot.wait(2 * 250)
     assert by_window == ["2022-H1"]
+
+
+def test_a_change_reloads_only_the_pages_that_show_it(qtbot, window_for, demo_ws):
+    w = window_for(demo_ws)
+    w.show_page("register")
+    w.show_page("detail")
+    w.show_page("area1")
+    w.stale.clear()
+    demo_ws.set_value(w.code, "inspection.rounds", 7)     # a figure: not the register's
+    assert "register" not in w.stale and "detail" not in w.stale and "home" in w.stale
+    w.stale.clear()
+    demo_ws.save_document("99/KH-UBND", "2022-03-01", "Kế hoạch", "Kế hoạch kiểm tra CCHC")
+    assert {"register", "home"} <= w.stale
+    assert "detail" not in w.stale

@@ -180,3 +180,25 @@ def test_unit_identity_made_with_the_file_and_for_older_files(tmp_path):
         first = ws.unit()["uid"]
     with Workspace.open(old) as ws:
         assert ws.unit()["uid"] == first and len(first) == 32
+
+
+def test_listeners_learn_what_each_operation_changed(ws):
+    """Each committed operation tells its listeners its label and the kinds of data it
+    touched (store.Changes), so a window reloads only the pages that show them."""
+    seen = []
+    ws.listeners.append(seen.append)
+    ws.add_period("2023-H1")
+    ws.set_value("2023-H1", "inspection.rounds", 2)
+    ws.save_document("12/KH-UBND", "2023-01-10", "Kế hoạch", "Kế hoạch CCHC năm 2023")
+    ws.set_status("2023-H1", "final")
+    ws.set_setting("backup.folder", "/tmp")
+    kinds = [c.kinds for c in seen]
+    assert "periods" in kinds[0]
+    assert kinds[1] == {"entries"}
+    assert kinds[2] == {"documents"}
+    assert "periods" in kinds[3] and "entries" not in kinds[3]
+    assert kinds[4] == {"settings"}
+    assert seen[1].touches({"entries", "documents"}) and not seen[1].touches({"documents"})
+    assert seen[4].touches(None)                       # a view of everything reloads on anything
+    ws.undo()                                          # undo tells what it changed too
+    assert seen[-1].kinds == {"documents"}

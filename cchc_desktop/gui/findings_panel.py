@@ -105,7 +105,7 @@ class FindingsPanel(QWidget):
         self._unlisten()
         super().closeEvent(event)
 
-    def _on_change(self, label: str):
+    def _on_change(self, changes):
         # Coalesce a burst of changes (a pasted column) into one check after a short pause.
         try:
             self._timer.start()

@@ -25,6 +25,20 @@ from ..store import STATUS_LABELS
 from . import ops, settings
 
 HOME, DETAIL, REGISTER, PLAN, AUDIT = "home", "detail", "register", "plan", "audit"
+# The kinds of data (store.Changes.kinds) each page shows; a change of another kind leaves
+# it as it is.  The home page and the change log show everything (None).
+_FIGURES = frozenset({"entries", "detail_rows", "documents", "plan_tasks", "periods", "unit", "settings"})
+PAGE_SHOWS = {
+    "area": _FIGURES,   # every area form: typed and computed figures, the template's rows
+    DETAIL: frozenset({"detail_rows", "periods", "unit"}),
+    REGISTER: frozenset({"documents", "periods"}),
+    PLAN: _FIGURES | {"plans", "targets"},   # targets are evaluated on the figures
+}
+
+
+def page_shows(page_id: str):
+    """The kinds of data page *page_id* shows (None: everything)."""
+    return PAGE_SHOWS.get("area" if page_id.startswith("area") else page_id)
 FINDINGS_DELAY_MS = 250   # the findings dock checks again this long after the last change
 DAILY_BACKUP_DELAY_MS = 5000   # the day's first automatic backup waits until the window is in use
 ASK_CODE_DELAY_MS = 300   # asked once the first page shows: never on the start path
@@ -508,11 +522,15 @@ class MainWindow(QMainWindow):
         with self.dialog_focus():
             BackupDialog(self.ws, self).exec()
 
-    def _on_committed(self, label: str):
-        """After each committed operation of the workspace: reload what shows it."""
+    def _on_committed(self, changes):
+        """After each committed operation of the workspace: reload the pages that show what
+        it changed (*changes*: store.Changes), the one on screen now, the others when shown."""
         self._changed = True
+        label = changes.label
         current = self.current_page_id()
         for page_id, w in self.pages.items():
+            if not changes.touches(page_shows(page_id)):
+                continue
             if page_id == current:
                 self._reload(w)
             else:
