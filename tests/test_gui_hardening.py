@@ -137,3 +137,28 @@ def test_opening_the_file_already_open_in_the_window_keeps_it(qtbot, demo_path, 
     assert Path(controller.window.ws.path) == other and asked == []
     Workspace.open(demo_path, exclusive=True).close()   # the first file's lock went with it
     controller.window.ws.close()
+
+
+def test_the_window_refuses_only_the_file_with_an_impossible_figure(qtbot, tmp_path):
+    def unit(name, value):
+        path = tmp_path / f"{abs(hash(name))}.cchc"
+        with Workspace.create(path, name=name, parent="UBND huyện Thử") as ws:
+            ws.add_period("2022-H1")
+            ws.set_value("2022-H1", "dossier.received_total", 10)
+            out = backup.make_backup(ws, tmp_path / "in", made_at=dt.datetime(2022, 6, 15, 9, 0))
+        if value is not None:
+            conn = sqlite3.connect(out)
+            conn.execute("UPDATE backup_figures SET value = ? WHERE key = 'dossier.received_total'", (value,))
+            conn.commit()
+            conn.close()
+            backup.seal(out)
+        return out
+    good, bad = unit("UBND xã Tốt", None), unit("UBND xã Lẻ", 2.5)
+    win = ConsolidationWindow(None)
+    qtbot.addWidget(win)
+    assert win.open_path(tmp_path / "tong-hop.cchc")
+    result = win.import_paths([good, bad])
+    assert [i.unit_name for i in result.accepted] == ["UBND xã Tốt"]
+    refused = [[win.refused_table.item(r, c).text() for c in range(2)] for r in range(win.refused_table.rowCount())]
+    assert refused[0][0] == bad.name and "UBND xã Lẻ" in refused[0][1] and "2,5" in refused[0][1]
+    assert "1 tệp bị từ chối" in win.status.text() and "Đã nhận 1 tệp" in win.status.text()
