@@ -169,3 +169,18 @@ def test_entry_follows_the_forms_rows_area_by_area(clean_settings, demo_ws, tmp_
                                            "Tổng số hồ sơ TTHC đã tiếp nhận (kể cả hồ sơ kỳ trước chuyển sang)"]
     assert area3[1].key == "dossier.received_total"
     assert not any("Ngày hội chuyển đổi số" in r.label for a in range(1, 8) for r in area_rows(demo_ws, a))
+
+
+def test_wizard_keyboard_and_use_as_the_units_template(qtbot, clean_settings, demo_ws, tmp_path):
+    d = FormImportDialog(demo_ws, path=province_form.build(tmp_path / "b.xlsx"))
+    qtbot.addWidget(d)
+    row = province_form.row_of("Số thư xin lỗi")
+    d.select("Biểu 01", row)
+    d.picker.setEditText("so thu xin loi da gui (ho so tre han)")
+    qtbot.keyClick(d.picker.lineEdit(), Qt.Key_Return)
+    assert d.form.row("Biểu 01", row).key == "dossier.apologies"
+    d.ui.nameEdit.setText("bieu-snv")
+    d.ui.unitTemplateCheck.setChecked(True)
+    d.accept()
+    assert demo_ws.unit()["template"] == "bieu-snv"
+    assert library.get(demo_ws, "bieu-snv").row("Biểu 01", row).status == library.CHOSEN

@@ -60,6 +60,7 @@ class FormImportDialog(QDialog):
         holder = QHBoxLayout(self.ui.pickerHolder)
         holder.setContentsMargins(0, 0, 0, 0)
         holder.addWidget(self.picker)
+        self.picker.lineEdit().returnPressed.connect(self.use_chosen)   # type, Enter: taken
         QDialog.setTabOrder(self.ui.rowsTable, self.picker)
         QDialog.setTabOrder(self.picker, self.ui.useButton)
         t = self.ui.rowsTable
