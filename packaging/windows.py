@@ -71,15 +71,28 @@ def pinned_requirements() -> list[str]:
     return [re.match(r"[A-Za-z0-9_.-]+", d).group(0) for d in deps]
 
 
-def pins() -> dict[str, str]:
-    """name (normalised) → version, from constraints.txt."""
+def pins(environment: dict | None = None) -> dict[str, str]:
+    """name (normalised) → version, from constraints.txt, for Windows unless *environment*
+    gives other marker values (``{}``: this machine)."""
+    from packaging.requirements import Requirement
+    env = WINDOWS_MARKERS if environment is None else environment
     out = {}
     for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if line:
-            name, version = line.split("==")
-            out[normalise(name)] = version.strip()
+        if not line:
+            continue
+        req = Requirement(line)
+        if req.marker is None or req.marker.evaluate(env):
+            (spec,) = req.specifier
+            out[normalise(req.name)] = spec.version
     return out
+
+
+def windows_constraints(folder: Path) -> Path:
+    """constraints.txt as Windows reads it (pip evaluates markers for this machine, not --platform)."""
+    path = folder / "constraints-win_amd64.txt"
+    path.write_text("".join(f"{name}=={version}\n" for name, version in sorted(pins().items())), encoding="utf-8")
+    return path
 
 
 def normalise(name: str) -> str:
@@ -113,7 +126,7 @@ def fetch_wheels(python: Path, cache: Path) -> Path:
     folder = cache / "wheels-win_amd64-cp312"
     folder.mkdir(parents=True, exist_ok=True)
     common = ["download", "--only-binary=:all:", "--platform", "win_amd64", "--python-version", "3.12",
-              "--implementation", "cp", "-d", folder, "-c", CONSTRAINTS, *pinned_requirements()]
+              "--implementation", "cp", "-d", folder, "-c", windows_constraints(cache), *pinned_requirements()]
     env = dict(os.environ, PIP_CONSTRAINT="")   # ours alone decides the versions
     try:    # everything already here: no network
         pip(python, *common, "--no-index", "--find-links", folder, env=env, capture_output=True)

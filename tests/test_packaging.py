@@ -101,7 +101,7 @@ def _closure(names):
 
 
 def test_every_dependency_is_pinned_and_installed_at_its_pin():
-    pins = windows_builder().pins()
+    pins = windows_builder().pins({})   # as this machine reads them
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     installed = _closure(deps + ["pyinstaller", "wheel"])
     installed.pop("pip", None)        # sqlite-utils names pip; no built program carries it
