@@ -11,8 +11,8 @@ What goes in, all from PyPI at the versions of ``constraints.txt``:
 * Our own wheel (with ``resources/`` and ``db/`` inside), unpacked into ``lib\\`` too.
 * Two launchers as pip and pynsist make them: distlib's ``t64.exe`` (console) and ``w64.exe``
   (window) templates, then a shebang naming ``<launcher_dir>\\Python\\python.exe``, then a zip
-  holding ``__main__.py``.  ``cchc.exe`` and ``cchc-desktop.exe`` therefore run wherever the
-  folder is installed, with a path of Vietnamese letters and spaces too.
+  holding ``__main__.py``.  ``cchc.exe`` (``python.exe``) and ``cchc-desktop.exe`` (``pythonw.exe``,
+  no console) therefore run wherever the folder is installed, with Vietnamese letters and spaces too.
 * ``packaging/installer.nsi`` compiled by ``makensis`` (Debian package ``nsis``).
 
 Downloads are kept in ``~/.cache/cchc-installer`` (or ``$CCHC_INSTALLER_CACHE``) and reused;
@@ -246,7 +246,9 @@ def launcher(kind: str, main_code: str) -> bytes:
     """distlib's launcher *kind* ('t' console, 'w' window) + shebang + zip of __main__.py."""
     from pip._vendor import distlib   # the templates pip itself writes Scripts\\*.exe with
     template = (Path(distlib.__file__).parent / f"{kind}64.exe").read_bytes()
-    shebang = b'#!"<launcher_dir>\\Python\\python.exe" -X utf8\r\n'
+    # The window runs under pythonw.exe: no console window flashes up behind it.
+    python = "pythonw.exe" if kind == "w" else "python.exe"
+    shebang = f'#!"<launcher_dir>\\Python\\{python}" -X utf8\r\n'.encode("ascii")
     payload = io.BytesIO()
     with zipfile.ZipFile(payload, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("__main__.py", main_code)

@@ -137,6 +137,8 @@ def test_installed_cchc_does_the_work_in_a_vietnamese_folder(installed):
     wine, folder, _ = installed
     r = wine.run(folder / "cchc.exe", "--version")
     assert r.returncode == 0 and r.stdout.startswith("cchc "), (r.stdout, r.stderr[-2000:])
+    r = wine.run(folder / "cchc-desktop.exe", "--version")    # the window's launcher (pythonw.exe)
+    assert r.returncode == 0 and r.stdout.startswith("cchc-desktop "), (r.stdout, r.stderr[-2000:])
     host = wine.c(built_program.FOLDER)
     made = built_program.exercise(lambda args: wine.run(folder / "cchc.exe", *args, cwd=host), host,
                                   lambda name: "C:\\" + built_program.FOLDER + "\\" + name)

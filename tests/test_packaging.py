@@ -1,5 +1,6 @@
 """The program as users get it: an installed wheel and the PyInstaller bundle."""
 import importlib.util
+import io
 import json
 import os
 import re
@@ -124,3 +125,14 @@ def test_wheel_leaves_the_ui_files_out():
     for path in (ROOT / "cchc_desktop").rglob("*.py"):
         code = path.read_text(encoding="utf-8")
         assert "QUiLoader" not in code and '.ui"' not in code, path
+
+
+def test_windows_launchers_run_the_embedded_python_beside_them():
+    windows = windows_builder()
+    for kind, python in (("t", b"python.exe"), ("w", b"pythonw.exe")):
+        exe = windows.launcher(kind, windows.LAUNCHER_MAIN["cchc"])
+        assert exe.startswith(b"MZ")
+        assert b'#!"<launcher_dir>\\Python\\' + python + b'" -X utf8\r\n' in exe
+        head, _, payload = exe.partition(b"-X utf8\r\n")
+        with zipfile.ZipFile(io.BytesIO(payload)) as z:
+            assert "from cchc_desktop.cli import main" in z.read("__main__.py").decode()
