@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
@@ -328,6 +328,21 @@ class TemplatesDialog(QDialog):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        self._fit_items()
+
+    def _fit_items(self):
+        """Each title wraps within the list's width and gets the height it needs (the list
+        itself would lay wrapped lines over the next item)."""
+        width = max(self.list.viewport().width() - 2 * self.list.spacing() - 8, 120)
+        metrics = self.list.fontMetrics()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            box = metrics.boundingRect(QRect(0, 0, width - 8, 10000), Qt.TextWordWrap, item.text())
+            item.setSizeHint(QSize(width, box.height() + 8))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_items)   # once the list has its new width
 
     def current(self) -> str | None:
         item = self.list.currentItem()
