@@ -271,6 +271,10 @@ def test_detail_bad_files_change_nothing(db, tmp_path, capsys):
     f.write_text("Lĩnh vực,received_total\nHộ tịch,3\n", encoding="utf-8")
     refused(capsys, db, ["detail", "import", "--db", str(db), "--period", "2025-Q1", "--table", "dossiers_by_field",
                          str(f)], "Chưa có kỳ báo cáo 2025-Q1")
+    with Workspace.open(db) as ws:
+        ws.set_status("2025-Q3", "final")
+    refused(capsys, db, ["detail", "import", "--db", str(db), "--period", "2025-Q3", "--table", "dossiers_by_field",
+                         str(f)], "đã chốt số liệu")
 
 
 def test_detail_tables_lists_the_columns(capsys):

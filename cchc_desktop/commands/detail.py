@@ -121,6 +121,8 @@ def run(args) -> int:
             return 0
         path = Path(args.file)
         p = ws.period(args.period)
+        if p.locked:
+            raise WorkspaceError(f"Kỳ {p.label} đã chốt số liệu; mở khóa (nêu lý do) trước khi nhập bảng chi tiết.")
         rows = read_rows(spec, path)
         with ws.operation(f"{spec.label}: nhập từ {path.name}"):
             for old in ws.detail_rows(p.code, spec.name):
