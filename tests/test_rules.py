@@ -482,3 +482,15 @@ def test_a_typed_figure_against_the_register_is_an_error(q3):
     put(q3, "2022-Q3", direction__documents_issued=6)
     [f] = found(q3, "2022-Q3", "same.typed_vs_computed")
     assert f.is_error and f.rule.endswith(".register") and "6" in f.message and "1" in f.message
+
+
+@pytest.mark.parametrize("code", ["2025-07-01..2025-09-08", "2025-07-01..2025-11-30"])
+def test_to_date_reports_of_new_communes_check_clean(ws, code):
+    # issue 11: "to date" reports of the new communes (01/07–08/09/2025, 01/07–30/11/2025), figures agreeing
+    ws.update_unit(established="2025-07-01")
+    ws.add_period(code, report_date=code[-10:])
+    ws.set_values(code, [("dossier.carried_over", 0), ("dossier.received_direct", 40), ("dossier.received_online", 160),
+                         ("dossier.received_total", 200), ("dossier.resolved_total", 180),
+                         ("dossier.resolved_early", 175), ("dossier.resolved_on_time", 5), ("dossier.resolved_late", 0),
+                         ("dossier.pending", 20)])
+    assert [f.message for f in rules.check(ws, code)] == []
