@@ -135,6 +135,13 @@ def test_every_figure_written_is_the_appendix_figure(made):
             assert m.group(1) in allowed, (section, m.group(0))
     if printed:                       # an indicators appendix (not only detail tables)
         assert compared >= 5, (compared, sorted(trace))
+    # a figure the detail tables give is printed in the appendix's "Tổng cộng" row as written
+    appendix_pdf = next(f for f in files if f.suffix == ".pdf" and "_phu-luc" in f.name)
+    appendix_text = subprocess.run(["pdftotext", "-layout", str(appendix_pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout
+    from_detail = [k for k in trace if values[k].source == rollup.DETAIL] if "Tổng cộng" in appendix_text else []
+    for key in from_detail:
+        assert re.search(rf"(?<![\d.,]){re.escape(trace[key])}(?![\d,])", appendix_text), (key, trace[key])
 
 
 def test_figures_are_computed_once_per_document_set(tmp_path, monkeypatch):
