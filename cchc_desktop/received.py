@@ -377,7 +377,12 @@ class ReceivedUnit:
                 for source, v in alt.items():
                     by.setdefault(source, {})[k] = v
 
-    # ---- what rollup.values and rules.check ask ------------------------------------------
+    # ---- what rollup.values and rules.check ask (figure_source.FigureSource) -------------
+    def unit(self) -> dict | None:
+        """Not known: a received file's profile is not read (window checks then assume the
+        Decree 09/2019 windows, or a unit formed on 01/07/2025 when a window starts that day)."""
+        return None
+
     def code_list(self, key: str) -> dict:
         ind = self.catalogue.get(key)
         return self._code_lists.get(key) or (ind.codes if ind else {})

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import periods
+from .figure_source import FigureSource
 from .store import Workspace
 from .vnformat import from_stored
 
@@ -95,7 +96,7 @@ def _used(how: str, codes: tuple) -> tuple:
     return codes
 
 
-def rollup_components(ws: Workspace, code: str, have: list | None = None) -> tuple[dict, dict]:
+def rollup_components(ws: FigureSource, code: str, have: list | None = None) -> tuple[dict, dict]:
     """(key → value, key → parts used) rolled up from the periods *code* is made of.
 
     Only a period whose every month is covered by its parts rolls up; each part's figures
@@ -128,7 +129,7 @@ def _value(cells: dict, key):
     return None if cell is None else cell.value
 
 
-def values(ws: Workspace, code: str, *, with_rollup: bool = True, _have: list | None = None) -> dict[str, Cell]:
+def values(ws: FigureSource, code: str, *, with_rollup: bool = True, _have: list | None = None) -> dict[str, Cell]:
     """Every figure of period *code*: typed, computed and derived, as :class:`Cell` objects."""
     period = ws.period(code)
     cells: dict[str, Cell] = {}
@@ -194,12 +195,12 @@ def source_text(cell: Cell | None, catalogue=None) -> str:
     return f"cộng dồn {span}"
 
 
-def typed_values(ws: Workspace, code: str) -> dict[str, object]:
+def typed_values(ws: FigureSource, code: str) -> dict[str, object]:
     """key → value as typed for the period (nothing computed), read back as :func:`values` does."""
     return {k: from_stored(v) for k, v in ws.typed_values(code).items()}
 
 
-def plain_values(ws: Workspace, code: str) -> dict[str, object]:
+def plain_values(ws: FigureSource, code: str) -> dict[str, object]:
     """key → value of every figure of the period (typed wins over computed)."""
     return {k: c.value for k, c in values(ws, code).items()}
 

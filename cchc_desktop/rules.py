@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from . import periods, plans, rollup
 from .catalogue import TOLERANCE, CatalogueError, Formula, compare
+from .figure_source import FigureSource
 from .paths import resource
 from .store import Workspace, WorkspaceError, now
 from .vnformat import Figure, decimals_of, format_date, format_number, nfc
@@ -392,7 +393,7 @@ def _compare(a, op: str, b) -> bool:
 class _Context:
     """What one check of one period needs, computed once."""
 
-    def __init__(self, ws: Workspace, code: str):
+    def __init__(self, ws: FigureSource, code: str):
         self.ws = ws
         self.cat = ws.catalogue
         self.period = ws.period(code)
@@ -466,7 +467,7 @@ def counts(findings) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def check(ws: Workspace, code: str, *, rule_set: list[Rule] | None = None) -> list[Finding]:
+def check(ws: FigureSource, code: str, *, rule_set: list[Rule] | None = None) -> list[Finding]:
     """Every finding for period *code*: data rules, generated rules, acknowledgements applied.
 
     *rule_set* is ``rules_for(ws)`` when the caller already has it (checking many periods
@@ -671,8 +672,7 @@ def _rule_domain(ctx, rule: Rule):
 
 def _rule_window(ctx, rule: Rule):
     p = ctx.period
-    unit = ctx.ws.unit() if hasattr(ctx.ws, "unit") else None   # a received unit has no profile
-    problems = periods.window_problems(p.name, p.window_from, p.window_to, unit)
+    problems = periods.window_problems(p.name, p.window_from, p.window_to, ctx.ws.unit())
     values = {WINDOW_KEY: f"{format_date(p.window_from)} – {format_date(p.window_to)}"}
     for text in problems:
         yield Finding(rule.code, rule.severity, [WINDOW_KEY], values, text, None)
