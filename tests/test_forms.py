@@ -328,6 +328,14 @@ def test_cli_import_set_and_report(sample_master, form_file, tmp_path, capsys):
     files = capsys.readouterr().out.split()
     assert any(f.endswith("bieu-snv_20220615.xlsx") for f in files)
     assert any(f.endswith("bieu-snv_20220615.pdf") for f in files)
+    assert cli(["template", "set", "--db", str(db), "bieu-snv",
+                f"dòng {province_form.row_of('Tiếp nhận trực tuyến')}=dossier.received_online"]) == 0
+    capsys.readouterr()
+    assert cli(["template", "show", "--db", str(db), "bieu-snv", "--json"]) == 0
+    rows = {r["ref"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows[f"dòng {province_form.row_of('Tiếp nhận trực tuyến')}"]["key"] == "dossier.received_online"
+    assert rows["II.1"]["key"] == "dossier.received_total" and rows["II.1"]["status"] == "sure"
+    assert rows["I.6"]["key"] is None and rows["I.6"]["status"] == "none"
     assert cli(["template", "list", "--db", str(db)]) == 0
     assert "bieu-snv\t" + province_form.TITLE in capsys.readouterr().out
 

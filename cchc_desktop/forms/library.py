@@ -60,9 +60,11 @@ class MappedRow:
         """How the officer names the row: "II.1" (section number and STT) or the sheet row."""
         sec = self.section.split(".")[0].strip() if self.section else ""
         sec_stt = re.match(r"^([IVXLC]+|[A-Z])\b", sec)
-        if sec_stt and self.stt and self.stt not in ("-", "+"):
+        if not self.stt.strip("-+*. "):
+            return f"dòng {self.row}"          # "- Trực tuyến": named by its sheet row
+        if sec_stt:
             return f"{sec_stt.group(1)}.{self.stt.rstrip('.')}"
-        return self.stt.rstrip(".") or f"dòng {self.row}"
+        return self.stt.rstrip(".")
 
 
 @dataclass
