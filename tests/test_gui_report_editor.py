@@ -94,16 +94,17 @@ def test_each_section_shows_its_own_draft_on_screen(qtbot, demo_ws):
 
 def test_editor_says_which_assessment_heading_is_left_to_the_officer(qtbot, tmp_path):
     """A heading with nothing under it is left off the paper; the editor says so."""
-    from cchc_desktop import demo
     from cchc_desktop.store import Workspace
 
-    ws = Workspace.open(demo.create(tmp_path / "tt.cchc", "truong-thi"))
-    ed = ReportEditor(ws, "2023-9M")
+    ws = Workspace.create(tmp_path / "moi.cchc", name="UBND xã Mới", parent="UBND tỉnh Mẫu", place="Mới")
+    ws.add_period("2025-Q4")
+    ws.set_value("2025-Q4", "dossier.resolved_late", 3)        # a shortcoming, and nothing to praise
+    ed = ReportEditor(ws, "2025-Q4")
     qtbot.addWidget(ed)
     ed.select("III")
     draft_text = ed.editor.placeholderText()
-    assert "Ưu điểm" not in draft_text or "Tồn tại" not in draft_text
-    assert "Bản nháp chưa có mục" in ed.status.text() and "tự viết" in ed.status.text()
+    assert "Ưu điểm" not in draft_text and "1. Tồn tại, hạn chế" in draft_text
+    assert "Bản nháp chưa có mục “Ưu điểm”" in ed.status.text() and "tự viết" in ed.status.text()
     ed.select("IV")
     assert "Bản nháp chưa có mục" not in ed.status.text()
     ws.close()

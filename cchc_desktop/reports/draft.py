@@ -471,6 +471,15 @@ def _assessment(f: Figures, results: list, unit: dict) -> list[str]:
         bad.append(f"Còn {t('dossier.resolved_late')} hồ sơ giải quyết quá hạn.")
     if f.value("assigned.overdue_open"):
         bad.append(f"Còn {t('assigned.overdue_open')} nhiệm vụ cấp trên giao quá hạn chưa hoàn thành.")
+    # what the obligation checks find, said from the same figures
+    late, letters = f.value("dossier.resolved_late"), f.value("dossier.apologies")
+    if late and letters is not None and letters < late:
+        bad.append(f"Chưa gửi đủ thư xin lỗi đối với hồ sơ giải quyết quá hạn ({t('dossier.apologies')}/"
+                   f"{t('dossier.resolved_late')} hồ sơ).")
+    quota, present = f.value("staff.quota"), f.value("staff.present")
+    if quota is not None and present is not None and present > quota:
+        bad.append(f"Số biên chế có mặt ({t('staff.present')} người) vượt số biên chế được giao "
+                   f"({t('staff.quota')} người).")
     out = []
     n = 0
     for title, lines in zip(ASSESSMENT_HEADINGS, (good, bad)):
