@@ -290,7 +290,7 @@ def _write(ws: Workspace, good: list[BackupInfo], result: ImportResult) -> list:
                     "alternatives": _json(info.alternatives.get(code), "{}"),
                     "acknowledged": _json(info.acknowledged.get(code), "[]"),
                     "window_from": window[0], "window_to": window[1]}
-            ws._audit(None, "consolidation", key, None, info.path.name, "receive")
+            ws.log_change(None, "consolidation", key, None, info.path.name, "receive")
             result.accepted.append(info)
         ws.add_rows("received_files", ("id",), list(files.values()))
         ws.add_rows("received_periods", ("file_id", "period_code"), list(rows.values()))
@@ -346,9 +346,9 @@ def _file_row(ws: Workspace, file_id: int, info: BackupInfo, stamp: str) -> dict
 
 def _supersede(ws: Workspace, file_id: int, code: str, by: str):
     where = {"file_id": file_id, "period_code": code}
-    row = ws._row("received_periods", where)
+    row = ws.row("received_periods", where)
     ws.change_row("received_periods", where, dict(row, status="superseded"))
-    f = ws._row("received_files", {"id": file_id})
+    f = ws.row("received_files", {"id": file_id})
     ws.change_row("received_files", {"id": file_id}, _add_reason(dict(f), code, by))
 
 
@@ -368,7 +368,7 @@ def _settle_file_statuses(ws: Workspace):
         "(SELECT 1 FROM received_periods rp WHERE rp.file_id = rf.id) AND NOT EXISTS "
         "(SELECT 1 FROM received_periods rp WHERE rp.file_id = rf.id AND rp.status = 'accepted')").fetchall()
     for (file_id,) in rows:
-        f = ws._row("received_files", {"id": file_id})
+        f = ws.row("received_files", {"id": file_id})
         ws.change_row("received_files", {"id": file_id}, dict(f, status="superseded"))
 
 
@@ -426,7 +426,7 @@ def check_received(ws: Workspace, units=None) -> dict[tuple[str, str], Checked]:
     with ws.operation("Kiểm tra số liệu các đơn vị", undoable=False):
         for file_id, code, checked in updates:
             where = {"file_id": file_id, "period_code": code}
-            row = ws._row("received_periods", where)
+            row = ws.row("received_periods", where)
             ws.change_row("received_periods", where, dict(
                 row, errors=checked.errors, warnings=checked.warnings, checked=1,
                 findings=json.dumps(checked.findings, ensure_ascii=False)))

@@ -46,7 +46,7 @@ def _number(value, what: str):
 
 def _audit(ws: Workspace, entity: str, key: str, old, new, action: str = "set"):
     show = (lambda d: json.dumps(d, ensure_ascii=False, default=str) if d is not None else None)
-    ws._audit(None, entity, key, show(old), show(new), action)
+    ws.log_change(None, entity, key, show(old), show(new), action)
 
 
 # ---- plans ---------------------------------------------------------------------------

@@ -275,7 +275,7 @@ def add_rule(ws: Workspace, definition: dict) -> str:
     with ws.operation(f"Quy tắc kiểm tra: {_title(definition, ws.catalogue)}"):
         ws.change_row("rules", {"id": old["id"]} if old else {"id": None}, row)
         # in the audit log as well: who lowered, switched off or added which rule, and when
-        ws._audit(None, "rules", rule.code, old["definition"] if old else None, row["definition"], "set")
+        ws.log_change(None, "rules", rule.code, old["definition"] if old else None, row["definition"], "set")
     return rule.code
 
 
@@ -290,7 +290,7 @@ def delete_rule(ws: Workspace, code: str):
         title = code
     with ws.operation(f"Xóa quy tắc kiểm tra: {title}"):
         ws.change_row("rules", {"id": old["id"]}, None)
-        ws._audit(None, "rules", code, old["definition"], None, "delete")
+        ws.log_change(None, "rules", code, old["definition"], None, "delete")
 
 
 # ---- a rule in words (for the window that lists them) -----------------------------------

@@ -313,7 +313,7 @@ class Workspace:
                 import uuid
                 ws.conn.execute(f"INSERT INTO unit ({cols}) VALUES ({marks})",
                                 [now(), uuid.uuid4().hex, *fields.values()])
-                ws._audit(None, "unit", None, None, json.dumps(fields, ensure_ascii=False), "create")
+                ws.log_change(None, "unit", None, None, json.dumps(fields, ensure_ascii=False), "create")
         except Exception:
             ws.close()
             path.unlink(missing_ok=True)
@@ -453,7 +453,8 @@ class Workspace:
         for listener in list(self.listeners):
             listener(changes)
 
-    def _row(self, table: str, where: dict) -> dict | None:
+    def row(self, table: str, where: dict) -> dict | None:
+        """The one row of *table* matching *where* (column → value) as a dict, or None."""
         cond = " AND ".join(f"{k} = ?" for k in where)
         row = self.conn.execute(f"SELECT * FROM {table} WHERE {cond}", list(where.values())).fetchone()
         return dict(row) if row else None
@@ -481,7 +482,7 @@ class Workspace:
         tasks, plans and targets alike, so undo works across every form.
         """
         assert self._step is not None, "change_row outside an operation"
-        before = self._row(table, where)
+        before = self.row(table, where)
         self._check_row_unlocked(table, where, before, after)
         self._write_row(table, where, after)
         if after is not None and "id" in where and where["id"] is None:
@@ -535,7 +536,7 @@ class Workspace:
                 self._check_row_unlocked(table, where, after if before_side else before, row)
                 self._write_row(table, where, row)
                 old, new = (after, before) if before_side else (before, after)
-                self._audit(where.get("period_id"), table, where.get("key"),
+                self.log_change(where.get("period_id"), table, where.get("key"),
                             _show(old), _show(new), action)
         source.pop()
         target.append(step)
@@ -551,7 +552,9 @@ class Workspace:
         for period_id in ids:
             self._check_unlocked(period_id)
 
-    def _audit(self, period_id, entity, key, old, new, action):
+    def log_change(self, period_id, entity, key, old, new, action):
+        """Write one row of the audit log (who, when, old → new); inside :meth:`operation`.
+        change_row logs its own rows; modules that write a table of their own call this."""
         # writes outside change_row (a period's status, rules, forms) are known by their entity
         self._touched.add(_ENTITY_TABLES.get(entity, entity))
         self.conn.execute(
@@ -592,7 +595,7 @@ class Workspace:
         with self.operation("Sửa thông tin đơn vị"):
             before = self.change_row("unit", {"id": 1}, dict(current, **changed))
             for k, v in changed.items():
-                self._audit(None, "unit", k, _show(before.get(k)), _show(v), "set")
+                self.log_change(None, "unit", k, _show(before.get(k)), _show(v), "set")
         self.forget_template()
         return changed
 
@@ -656,7 +659,7 @@ class Workspace:
                 "report_number": number, "report_date": rdate.isoformat() if rdate else None,
                 "title": title, "deadline": due.isoformat() if due else None,
                 "status": "draft", "created_at": now()})
-            self._audit(None, "period", name.code, None, f"{start}..{end}", "create")
+            self.log_change(None, "period", name.code, None, f"{start}..{end}", "create")
         return self.period(name.code)
 
     def update_period(self, code: str, **fields) -> Period:
@@ -684,11 +687,11 @@ class Workspace:
                 raise WorkspaceError(f"Kỳ {p.label} được đặt tên theo thời gian lấy số liệu; muốn lấy số liệu "
                                      "trong thời gian khác, thêm một kỳ mới.")
         with self.operation(f"Sửa kỳ {p.label}"):
-            before = self._row("periods", {"id": p.id})
+            before = self.row("periods", {"id": p.id})
             self.change_row("periods", {"id": p.id}, dict(before, **clean))
             for k, v in clean.items():
                 if before[k] != v:
-                    self._audit(p.id, "period", k, before[k], v, "set")
+                    self.log_change(p.id, "period", k, before[k], v, "set")
         return self.period(code)
 
     def _check_unlocked(self, period_id: int):
@@ -709,7 +712,7 @@ class Workspace:
             self.conn.execute("UPDATE periods SET status = ?, finalised_at = ?, finalised_by = ? WHERE id = ?",
                               (status, fin_at, fin_by, p.id))
             action = {"final": "finalise", "sent": "send", "draft": "unlock"}[status]
-            self._audit(p.id, "period", "status", p.status, status if not reason else f"{status}: {nfc(reason)}", action)
+            self.log_change(p.id, "period", "status", p.status, status if not reason else f"{status}: {nfc(reason)}", action)
 
     # ---- values --------------------------------------------------------------------
     def typed_values(self, code: str) -> dict[str, object]:
@@ -768,7 +771,7 @@ class Workspace:
             stamp = now()
             for key, value, note in parsed:
                 where = {"period_id": p.id, "key": key}
-                before = self._row("entries", where)
+                before = self.row("entries", where)
                 if not replace_notes and note is None and before:
                     note = before["note"]
                 after = None if value is None and not note else {
@@ -780,10 +783,10 @@ class Workspace:
                     continue
                 self.change_row("entries", where, after)
                 if before is None or before["value"] != value:
-                    self._audit(p.id, "value", key, _show(before and before["value"]), _show(value), "set")
+                    self.log_change(p.id, "value", key, _show(before and before["value"]), _show(value), "set")
                 if (before["note"] if before else None) != (after["note"] if after else None):
                     # a note changed is audited as a note, never as "100 → 100"
-                    self._audit(p.id, "note", key, before and before["note"], after and after["note"], "set")
+                    self.log_change(p.id, "note", key, before and before["note"], after and after["note"], "set")
 
     # ---- detail tables -------------------------------------------------------------
     def detail_rows(self, code: str, table: str) -> list[dict]:
@@ -824,7 +827,7 @@ class Workspace:
                 row["id"] = row_id
             self.change_row("detail_rows", {"id": row_id}, row)
             new_id = row_id or self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
-            self._audit(p.id, "detail", f"{table}:{label}", None, row["data"], "set")
+            self.log_change(p.id, "detail", f"{table}:{label}", None, row["data"], "set")
         return new_id
 
     def delete_detail_row(self, code: str, row_id: int):
@@ -833,7 +836,7 @@ class Workspace:
         with self.operation("Xóa dòng bảng chi tiết"):
             before = self.change_row("detail_rows", {"id": row_id}, None)
             if before:
-                self._audit(p.id, "detail", f"{before['table_name']}:{before['label']}", before["data"], None, "delete")
+                self.log_change(p.id, "detail", f"{before['table_name']}:{before['label']}", before["data"], None, "delete")
 
     def detail_totals(self, code: str) -> dict[str, float]:
         """core key → column total, for every detail table that has rows in the period."""
@@ -885,14 +888,14 @@ class Workspace:
         with self.operation(f"Sổ văn bản: {number}"):
             self.change_row("documents", {"id": doc_id}, row)
             new_id = doc_id or self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
-            self._audit(None, "document", number, None, json.dumps(row, ensure_ascii=False), "set")
+            self.log_change(None, "document", number, None, json.dumps(row, ensure_ascii=False), "set")
         return new_id
 
     def delete_document(self, doc_id: int):
         with self.operation("Xóa văn bản khỏi sổ"):
             before = self.change_row("documents", {"id": doc_id}, None)
             if before:
-                self._audit(None, "document", before["number"], json.dumps(before, ensure_ascii=False), None, "delete")
+                self.log_change(None, "document", before["number"], json.dumps(before, ensure_ascii=False), None, "delete")
 
     def documents_count(self, code: str) -> int | None:
         """Directing documents dated within the period's window (None when the register is empty)."""
@@ -935,13 +938,13 @@ class Workspace:
             raise WorkspaceError("Chưa có tên phần của báo cáo.")
         body = nfc(body) or ""
         where = {"period_id": p.id, "section": section}
-        before = self._row("report_sections", where)
+        before = self.row("report_sections", where)
         if (before["body"] if before else "") == body:
             return
         with self.operation(f"Sửa nội dung báo cáo: phần {section}"):
             self.change_row("report_sections", where,
                             {"period_id": p.id, "section": section, "body": body} if body else None)
-            self._audit(p.id, "section", section, _show(before and before["body"]), body, "set")
+            self.log_change(p.id, "section", section, _show(before and before["body"]), body, "set")
 
 
 _UNIT_LABELS = {"name": "Tên đơn vị", "code": "Mã đơn vị hành chính", "one_stop": "Tên bộ phận một cửa",

@@ -260,7 +260,7 @@ def save(ws, form: ProvinceForm, *, replace: bool = False) -> ProvinceForm:
             "imported_at, imported_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (form.name, form.title, form.office, form.reference, form.file_name, form.content, form.sha256,
              mapping, form.imported_at, ws.user))
-        ws._audit(None, "province_form", form.name, None, f"{form.title} ({form.file_name})",
+        ws.log_change(None, "province_form", form.name, None, f"{form.title} ({form.file_name})",
                   "replace" if old else "import")
     return form
 
@@ -277,7 +277,7 @@ def set_row_key(ws, name: str, sheet: str, row: int, key: str | None) -> MappedR
     with ws.operation(f"Sửa ánh xạ biểu mẫu {form.title}, dòng {r.ref}", undoable=False):
         ws.conn.execute("UPDATE province_forms SET mapping = ? WHERE name = ?",
                         (json.dumps(form.mapping_json(), ensure_ascii=False), name))
-        ws._audit(None, "province_form", f"{name}:{r.sheet}!{r.cell}", before, key, "set")
+        ws.log_change(None, "province_form", f"{name}:{r.sheet}!{r.cell}", before, key, "set")
     return r
 
 
@@ -322,7 +322,7 @@ def delete(ws, name: str):
     form = get(ws, name, with_content=False)
     with ws.operation(f"Xóa biểu mẫu của cấp trên: {form.title}", undoable=False):
         ws.conn.execute("DELETE FROM province_forms WHERE name = ?", (name,))
-        ws._audit(None, "province_form", name, form.title, None, "delete")
+        ws.log_change(None, "province_form", name, form.title, None, "delete")
 
 
 def import_file(ws, path, name: str = "", maps=(), mapping_path=None, *, replace: bool = False):
