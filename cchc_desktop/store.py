@@ -1,9 +1,12 @@
 """The workspace: one SQLite file holding a unit's profile, periods and figures.
 
 This is the one place that opens the connection and writes SQL for the unit's data.
-Every change is one operation in one transaction (:meth:`Workspace.operation`), written
-to the audit log with the OS user, and kept on an undo stack with a label.  A finalised
-period refuses changes until it is unlocked with a reason.
+Every change is one operation in one transaction, written to the audit log with the OS
+user and kept on an undo stack with a label: the engine that does it is
+:mod:`cchc_desktop.operations`, mixed into :class:`Workspace`, which adds opening and
+locking the file, the profile, periods, figures, detail rows, the documents register,
+the plan's tasks and the report's text.  A finalised period refuses changes until it is
+unlocked with a reason (one check, :meth:`Workspace._check_unlocked`, for every row).
 
 The standard :mod:`sqlite3` module is used here rather than sqlite-utils because the
 window opens a workspace at start-up and sqlite-utils costs ~100 ms to import.
@@ -14,11 +17,11 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import catalogue as _catalogue
 from . import migrations, periods
+from .operations import Changes, Operations, Step, now, show_value  # noqa: F401  (store.now, store.Step: public)
 from .vnformat import NumberError, format_date, format_number, nfc, parse_date, parse_number, to_stored
 
 
@@ -88,10 +91,6 @@ ONE_STOP_DESK = "Bộ phận Một cửa"                         # the older un
 UNIT_CODE_ASKED = "unit_code_asked"   # setting: the window asked once for a missing unit code
 
 
-def now() -> str:
-    return _dt.datetime.now().isoformat(timespec="seconds")
-
-
 def os_user() -> str:
     # getpass.getuser() reads these first; importing it (pwd, termios) only when none is set
     # keeps ~1 ms off the window's start.
@@ -149,36 +148,6 @@ class Period(_catalogue.SlotRecord):
         return self.status != "draft"
 
 
-class Step(_catalogue.SlotRecord):
-    """One undoable operation: a label and the rows it changed (before → after)."""
-    __slots__ = ("label", "changes")
-
-    def __init__(self, label: str, changes: list | None = None):
-        self.label = label
-        self.changes = [] if changes is None else changes   # (table, where, before, after)
-
-
-# The table an audit entity's rows live in, so Changes names both kinds of write alike.
-_ENTITY_TABLES = {"value": "entries", "note": "entries", "detail": "detail_rows", "document": "documents",
-                  "period": "periods", "section": "report_sections", "task": "plan_tasks", "plan": "plans",
-                  "target": "targets"}
-
-
-class Changes(_catalogue.SlotRecord):
-    """What one committed operation changed, told to the workspace's listeners (as Anki's
-    OpChanges): its label and the kinds of data it touched, named by table ('entries',
-    'documents', 'settings'…) or, for writes outside :meth:`Workspace.change_row`, by the
-    audit entity ('rules', 'province_form'…)."""
-    __slots__ = ("label", "kinds")
-
-    def __init__(self, label: str, kinds: frozenset = frozenset()):
-        self.label, self.kinds = label, kinds
-
-    def touches(self, kinds) -> bool:
-        """Whether any of *kinds* changed (*kinds* None: a view that shows everything)."""
-        return kinds is None or not self.kinds.isdisjoint(kinds)
-
-
 def _date(text):
     return _dt.date.fromisoformat(text) if text else None
 
@@ -211,7 +180,7 @@ def connect(path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-class Workspace:
+class Workspace(Operations):
     """An open workspace file.  Use :meth:`create` or :meth:`open`, then :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, catalogue=None):
@@ -219,16 +188,10 @@ class Workspace:
         self.path = Path(path)
         self._catalogue = catalogue
         self._template = None   # (profile's template name, parsed template or None, its code lists)
-        self._undo: list[Step] = []
-        self._redo: list[Step] = []
-        self._step: Step | None = None
-        self._depth = 0
+        self._init_operations()
         self._user: str | None = None   # the login name, looked up at the first change
         self.readonly = False            # opened only to look: every change is refused
         self._lock = None                # openlock.OpenLock while open for editing (exclusive)
-        self._changes_at = 0
-        self.listeners = []   # callables(Changes) told after each committed operation
-        self._touched: set[str] = set()   # what the operation under way changed (Changes.kinds)
 
     @property
     def user(self) -> str:
@@ -394,172 +357,35 @@ class Workspace:
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
-    # ---- operations and undo -------------------------------------------------------
-    @contextmanager
-    def operation(self, label: str, undoable: bool = True):
-        """One change of data: a transaction (nested ones become savepoints) and an undo step."""
-        outer = self._depth == 0
-        if outer:
-            if self.readonly:
-                raise ReadOnlyWorkspace(f"Tệp “{self.path.name}” đang mở chỉ để xem; không sửa được. "
-                                        "Đóng cửa sổ đang sửa tệp này rồi mở lại để sửa.")
-            if self._lock is None:   # not the window's own file: is a window editing it?
-                holder = _other_holder(self.path)
-                if holder is not None:
-                    raise WorkspaceInUse(self.path, holder)
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                if _busy(exc):   # waited BUSY_TIMEOUT for another process's write
-                    raise WorkspaceError(busy_message(self.path)) from exc
-                raise
-            self._step = Step(label)
-            self._touched = set()
-            self._changes_at = self.conn.total_changes
-        else:
-            self.conn.execute(f"SAVEPOINT sp{self._depth}")
-        self._depth += 1
+    # ---- the engine's hooks (operations.Operations) ---------------------------------
+    def _begin(self):
+        """Start an operation's write transaction, or say why this file cannot be changed."""
+        if self.readonly:
+            raise ReadOnlyWorkspace(f"Tệp “{self.path.name}” đang mở chỉ để xem; không sửa được. "
+                                    "Đóng cửa sổ đang sửa tệp này rồi mở lại để sửa.")
+        if self._lock is None:   # not the window's own file: is a window editing it?
+            holder = _other_holder(self.path)
+            if holder is not None:
+                raise WorkspaceInUse(self.path, holder)
         try:
-            yield self._step
-        except BaseException:
-            self._depth -= 1
-            if outer:
-                self.conn.execute("ROLLBACK")
-                self._step = None
-            else:
-                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
-                self.conn.execute(f"RELEASE sp{self._depth}")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):   # waited BUSY_TIMEOUT for another process's write
+                raise WorkspaceError(busy_message(self.path)) from exc
             raise
-        self._depth -= 1
-        if not outer:
-            self.conn.execute(f"RELEASE sp{self._depth}")
-            return
+
+    def _commit(self, changed: bool):
+        """Commit the operation (bumping the revision when it changed something)."""
         try:
-            if self.conn.total_changes != self._changes_at:
+            if changed:
                 # the revision a backup carries: orders a unit's files without its clock
                 self.conn.execute("UPDATE revision SET n = n + 1 WHERE id = 1")
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self.conn.execute("ROLLBACK")
-            self._step = None
             if _busy(exc):
                 raise WorkspaceError(busy_message(self.path)) from exc
             raise
-        step, self._step = self._step, None
-        if undoable and step.changes:
-            self._undo.append(step)
-            self._redo.clear()
-        changes = Changes(label, frozenset(self._touched))
-        for listener in list(self.listeners):
-            listener(changes)
-
-    def row(self, table: str, where: dict) -> dict | None:
-        """The one row of *table* matching *where* (column → value) as a dict, or None."""
-        cond = " AND ".join(f"{k} = ?" for k in where)
-        row = self.conn.execute(f"SELECT * FROM {table} WHERE {cond}", list(where.values())).fetchone()
-        return dict(row) if row else None
-
-    def _write_row(self, table: str, where: dict, row: dict | None):
-        cond = " AND ".join(f"{k} = ?" for k in where)
-        if row is None:
-            self.conn.execute(f"DELETE FROM {table} WHERE {cond}", list(where.values()))
-        elif None not in where.values() and self.conn.execute(
-                f"SELECT 1 FROM {table} WHERE {cond}", list(where.values())).fetchone():
-            # UPDATE, never INSERT OR REPLACE: a REPLACE deletes the old row first, and
-            # ON DELETE CASCADE would take the period's figures with it.
-            sets = ", ".join(f"{k} = ?" for k in row)
-            self.conn.execute(f"UPDATE {table} SET {sets} WHERE {cond}",
-                              [*row.values(), *where.values()])
-        else:
-            cols = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
-
-    def change_row(self, table: str, where: dict, after: dict | None) -> dict | None:
-        """Replace (or delete, *after* None) one row, keeping it for undo; returns the old row.
-
-        Must run inside :meth:`operation`.  Used for entries, detail rows, documents,
-        tasks, plans and targets alike, so undo works across every form.
-        """
-        assert self._step is not None, "change_row outside an operation"
-        before = self.row(table, where)
-        self._check_row_unlocked(table, where, before, after)
-        self._write_row(table, where, after)
-        if after is not None and "id" in where and where["id"] is None:
-            where = {"id": self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]}
-            after = dict(after, id=where["id"])
-        self._step.changes.append((table, where, before, after))
-        self._touched.add(table)
-        return before
-
-    def add_rows(self, table: str, key: tuple, rows: list[dict]):
-        """Insert many new rows (all with the same columns) in one statement, kept for undo
-        as :meth:`change_row` keeps one; *key* names the columns that identify a row."""
-        assert self._step is not None, "add_rows outside an operation"
-        if not rows:
-            return
-        cols = tuple(rows[0])
-        for r in rows:
-            self._check_row_unlocked(table, {}, None, r)
-        self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                              [tuple(r[c] for c in cols) for r in rows])
-        self._step.changes.extend((table, {k: r[k] for k in key}, None, r) for r in rows)
-        self._touched.add(table)
-
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
-    def undo_label(self) -> str | None:
-        return self._undo[-1].label if self._undo else None
-
-    def redo_label(self) -> str | None:
-        return self._redo[-1].label if self._redo else None
-
-    def undo(self) -> Step | None:
-        """Revert the last operation; returns it (None when there is nothing to undo)."""
-        return self._replay(self._undo, self._redo, "undo", before_side=True)
-
-    def redo(self) -> Step | None:
-        return self._replay(self._redo, self._undo, "redo", before_side=False)
-
-    def _replay(self, source, target, action, before_side):
-        if not source:
-            return None
-        step = source[-1]
-        changes = reversed(step.changes) if before_side else step.changes
-        with self.operation(step.label, undoable=False):
-            for table, where, before, after in changes:
-                row = before if before_side else after
-                self._check_row_unlocked(table, where, after if before_side else before, row)
-                self._write_row(table, where, row)
-                old, new = (after, before) if before_side else (before, after)
-                self.log_change(where.get("period_id"), table, where.get("key"),
-                            _show(old), _show(new), action)
-        source.pop()
-        target.append(step)
-        return step
-
-    def _check_row_unlocked(self, table: str, where: dict, before: dict | None, after: dict | None):
-        """The one check that a row being written does not belong to a finalised period:
-        every change of a period's rows (figures, detail rows, report text, explained
-        warnings, the period itself) goes through here, undo and redo included."""
-        ids = {row["period_id"] for row in (where, before, after) if row and row.get("period_id") is not None}
-        if table == "periods":
-            ids |= {row["id"] for row in (where, before, after) if row and row.get("id") is not None}
-        for period_id in ids:
-            self._check_unlocked(period_id)
-
-    def log_change(self, period_id, entity, key, old, new, action):
-        """Write one row of the audit log (who, when, old → new); inside :meth:`operation`.
-        change_row logs its own rows; modules that write a table of their own call this."""
-        # writes outside change_row (a period's status, rules, forms) are known by their entity
-        self._touched.add(_ENTITY_TABLES.get(entity, entity))
-        self.conn.execute(
-            "INSERT INTO audit (at, user, period_id, entity, key, old, new, action) VALUES (?,?,?,?,?,?,?,?)",
-            (now(), self.user, period_id, entity, key, old, new, action))
 
     def audit(self, code: str | None = None, key: str | None = None, *, general: bool = False) -> list[dict]:
         """The audit log, newest first, optionally for one period and key (with *general*,
@@ -595,7 +421,7 @@ class Workspace:
         with self.operation("Sửa thông tin đơn vị"):
             before = self.change_row("unit", {"id": 1}, dict(current, **changed))
             for k, v in changed.items():
-                self.log_change(None, "unit", k, _show(before.get(k)), _show(v), "set")
+                self.log_change(None, "unit", k, show_value(before.get(k)), show_value(v), "set")
         self.forget_template()
         return changed
 
@@ -783,7 +609,7 @@ class Workspace:
                     continue
                 self.change_row("entries", where, after)
                 if before is None or before["value"] != value:
-                    self.log_change(p.id, "value", key, _show(before and before["value"]), _show(value), "set")
+                    self.log_change(p.id, "value", key, show_value(before and before["value"]), show_value(value), "set")
                 if (before["note"] if before else None) != (after["note"] if after else None):
                     # a note changed is audited as a note, never as "100 → 100"
                     self.log_change(p.id, "note", key, before and before["note"], after and after["note"], "set")
@@ -944,7 +770,7 @@ class Workspace:
         with self.operation(f"Sửa nội dung báo cáo: phần {section}"):
             self.change_row("report_sections", where,
                             {"period_id": p.id, "section": section, "body": body} if body else None)
-            self.log_change(p.id, "section", section, _show(before and before["body"]), body, "set")
+            self.log_change(p.id, "section", section, show_value(before and before["body"]), body, "set")
 
 
 _UNIT_LABELS = {"name": "Tên đơn vị", "code": "Mã đơn vị hành chính", "one_stop": "Tên bộ phận một cửa",
@@ -1003,14 +829,6 @@ def task_done(task: dict) -> bool:
     if "chưa" in status or "đang" in status:
         return False
     return "hoàn thành" in status
-
-
-def _show(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 def _journal_mode(conn: sqlite3.Connection):
