@@ -114,6 +114,8 @@ class BackupInfo:
     unit_uid: str = ""        # the id made with the unit's workspace ('' in files of schema ≤ 6)
     unit_code: str = ""       # the unit's official code (mã ĐVHC), '' when not known
     revision: int = 0         # the workspace's revision counter when the file was made
+    established: str = ""     # ISO day a unit formed by the 2025 merger exists from ('' when none or not known)
+    calendar_windows: int = 0  # 1: the unit reports on calendar windows (its profile, db/007)
     figures: dict = field(default_factory=dict, repr=False)   # period → {key: value}
     sources: dict = field(default_factory=dict, repr=False)   # period → {key: rollup source}, typed ones left out
     alternatives: dict = field(default_factory=dict, repr=False)  # period → {key: {source: value}} beside typed ones
@@ -542,7 +544,13 @@ def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
     extras = "(SELECT count(*) FROM acknowledgements)"
     if version >= ALTERNATIVES_SINCE:
         extras += f" + (SELECT count(*) FROM {ALTERNATIVES_TABLE})"
-    rows = conn.execute(f"SELECT {', '.join(cols)}, (SELECT count(*) FROM {FIGURES_TABLE}), {extras}, "
+    if version >= IDENTITY_SINCE:   # the profile the window checks need (db/007)
+        cols += ("established", "calendar_windows")
+        profile = "(SELECT established FROM unit), (SELECT calendar_windows FROM unit), "
+    else:
+        profile = ""
+    rows = conn.execute(f"SELECT {', '.join(c for c in cols if c not in ('established', 'calendar_windows'))}, "
+                        f"{profile}(SELECT count(*) FROM {FIGURES_TABLE}), {extras}, "
                         f"(SELECT count(*) FROM unit) FROM {INFO_TABLE}").fetchall()
     if len(rows) != 1:
         raise NotABackup(f"Tệp “{shown}” là tệp dữ liệu CCHC nhưng không phải tệp sao lưu (thiếu thông tin sao lưu).")
@@ -570,10 +578,16 @@ def verify_open(conn, data: bytes, shown: str) -> tuple[int, dict]:
         if not (isinstance(uid, str) and _ID.match(uid) and isinstance(code, str) and _ID.match(code)
                 and type(revision) is int and 0 <= revision < 2 ** 62):
             raise DamagedBackup(f"Tệp “{shown}”: mã định danh đơn vị hoặc số lần sửa không hợp lệ; không nhận.")
+        established, calendar = info["established"], info["calendar_windows"]
+        if not ((established is None or (isinstance(established, str) and _ISO_DAY.match(established)))
+                and calendar in (0, 1)):
+            raise DamagedBackup(f"Tệp “{shown}”: ngày thành lập hoặc cách lấy thời gian số liệu của đơn vị "
+                                "không hợp lệ; không nhận.")
     return version, info
 
 
 _ID = re.compile(r"^[0-9A-Za-z.-]{0,64}$")   # a uid (hex) or an official code, or nothing
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
@@ -583,7 +597,8 @@ def backup_info(path: Path, info: dict, version: int, size: int) -> BackupInfo:
                       program_version=str(info["program_version"] or ""), schema_version=version,
                       made_at=info["made_at"], made_by=str(info["made_by"] or ""), sha256=info["sha256"], size=size,
                       unit_uid=info.get("unit_uid") or "", unit_code=info.get("unit_code") or "",
-                      revision=info.get("revision") or 0)
+                      revision=info.get("revision") or 0, established=info.get("established") or "",
+                      calendar_windows=info.get("calendar_windows") or 0)
 
 
 def _read_open(conn, path, shown, data: bytes) -> BackupInfo:

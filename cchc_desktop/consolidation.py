@@ -341,7 +341,9 @@ def _file_row(ws: Workspace, file_id: int, info: BackupInfo, stamp: str) -> dict
             "made_at": info.made_at, "program_version": info.program_version or "",
             "schema_version": info.schema_version, "received_at": stamp, "received_by": ws.user,
             "status": "accepted", "reason": "", "plan_tasks": tasks,
-            "unit_uid": info.unit_uid, "unit_code": info.unit_code, "revision": info.revision}
+            "unit_uid": info.unit_uid, "unit_code": info.unit_code, "revision": info.revision,
+            # the profile the window checks need; None/0 from files of schema ≤ 6 (not known)
+            "established": info.established or None, "calendar_windows": info.calendar_windows}
 
 
 def _supersede(ws: Workspace, file_id: int, code: str, by: str):
@@ -406,20 +408,23 @@ def check_received(ws: Workspace, units=None) -> dict[tuple[str, str], Checked]:
                              "window_from, window_to FROM received_periods WHERE status = 'accepted'"):
         if r["unit_slug"] in pending:
             by_unit.setdefault(r["unit_slug"], []).append(r)
-    tasks = {}   # unit → its plan tasks, from the newest file in use (later rows win)
-    for slug, text in ws.conn.execute(
-            "SELECT rp.unit_slug, rf.plan_tasks FROM received_files rf JOIN (SELECT DISTINCT file_id, unit_slug "
+    tasks, profiles = {}, {}   # unit → its plan tasks, its profile: from the newest file in use (later rows win)
+    for slug, text, schema, established, calendar in ws.conn.execute(
+            "SELECT rp.unit_slug, rf.plan_tasks, rf.schema_version, rf.established, rf.calendar_windows "
+            "FROM received_files rf JOIN (SELECT DISTINCT file_id, unit_slug "
             "FROM received_periods WHERE status = 'accepted') rp ON rp.file_id = rf.id "
             "ORDER BY rf.revision, rf.made_at, rf.id"):
         if slug in pending:
             tasks[slug] = _loads(text, {})
+            profiles[slug] = ({"established": established, "calendar_windows": calendar}
+                              if schema >= backup.IDENTITY_SINCE else None)
     out, updates = {}, []
     for slug, rows in by_unit.items():
         unit = ReceivedUnit(ws.catalogue, code_lists, [
             ReceivedPeriod(r["period_code"], _loads(r["figures"], {}), _loads(r["sources"], {}),
                            _loads(r["alternatives"], {}), (r["window_from"], r["window_to"]),
                            [tuple(a) for a in _loads(r["acknowledged"], []) if isinstance(a, list) and len(a) == 3])
-            for r in rows], tasks.get(slug))
+            for r in rows], tasks.get(slug), profile=profiles.get(slug))
         for r in rows:
             checked = out[(slug, r["period_code"])] = _check_one(rules, unit, r["period_code"], rule_set)
             updates.append((r["file_id"], r["period_code"], checked))

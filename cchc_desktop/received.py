@@ -350,10 +350,12 @@ class ReceivedPeriod:
 class ReceivedUnit:
     """Read-only stand-in for a unit's workspace, built from its received periods."""
 
-    def __init__(self, catalogue, code_lists: dict, received: list[ReceivedPeriod], plan_tasks: dict | None = None):
+    def __init__(self, catalogue, code_lists: dict, received: list[ReceivedPeriod], plan_tasks: dict | None = None,
+                 profile: dict | None = None):
         self.catalogue = catalogue
         self._code_lists = code_lists
         self._plan_tasks = plan_tasks or {}   # year (text) → [[content, deadline, status, percent done]]
+        self._profile = profile
         self._received = {}
         self._periods = {}
         for n, r in enumerate(sorted(received, key=lambda r: periods.sort_key(r.code)), start=1):
@@ -379,9 +381,10 @@ class ReceivedUnit:
 
     # ---- what rollup.values and rules.check ask (figure_source.FigureSource) -------------
     def unit(self) -> dict | None:
-        """Not known: a received file's profile is not read (window checks then assume the
-        Decree 09/2019 windows, or a unit formed on 01/07/2025 when a window starts that day)."""
-        return None
+        """What the unit's file said of its profile (its start date, calendar windows); None
+        for files of schema ≤ 6, whose windows are then taken as Decree 09/2019's (or a
+        unit formed on 01/07/2025's when a window starts that day)."""
+        return self._profile
 
     def code_list(self, key: str) -> dict:
         ind = self.catalogue.get(key)

@@ -18,6 +18,7 @@ PINNED = {
     6: ("006_received_plan_tasks.sql", "47ac85b93d99794c23c11607d523e8b3ee062af820e4a12dfbd81117735588bd"),
     7: ("007_unit_identity_and_periods.sql", "1cd7a7faa2ded16622ef0db29691d65a16c6d63dbccae3bb90a18dc5bb2c5131"),
     8: ("008_province_forms.sql", "f51b1c6dbdbd276aa73c578ec2446c2b5af17cd6b4f3534852d40067ba56dcaf"),
+    9: ("009_received_unit_profile.sql", "62d89791555631cf57102de7ff686ecebb4ba816fd24868ee73dfc4963eee737"),
 }
 
 
