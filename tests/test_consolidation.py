@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop import backup, consolidation, migrations, rollup, values_io
+from cchc_desktop import backup, consolidation, migrations, rollup
 from cchc_desktop.cli import main
 from cchc_desktop.store import Workspace
 

@@ -1,6 +1,5 @@
 """Plans, targets and the annual plan's tasks: stored, checked, undoable."""
 import datetime as dt
-import json
 
 import pytest
 

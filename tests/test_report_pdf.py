@@ -1,7 +1,6 @@
 """The report (Báo cáo) as PDF: read back with pypdf — form, figures, fonts, positions."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from pypdf import PdfReader

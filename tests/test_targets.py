@@ -2,7 +2,6 @@
 import pytest
 
 from cchc_desktop import plans, targets
-from cchc_desktop.store import WorkspaceError
 
 
 @pytest.fixture

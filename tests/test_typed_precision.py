@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from cchc_desktop import rollup, templates, values_io
 from cchc_desktop.reports import appendix_pdf, appendix_xlsx
 from cchc_desktop.vnformat import Figure
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
 
 
 def test_85_10_stays_85_10_from_typing_to_print(demo_ws, tmp_path):
@@ -40,20 +39,6 @@ def test_85_10_stays_85_10_from_typing_to_print(demo_ws, tmp_path):
     demo_ws.set_value("2022-H1", "dvc.online_rate_partial", "89,10")
     demo_ws.undo()
     assert rollup.values(demo_ws, "2022-H1")["dvc.online_rate_partial"].value == 89.16
-
-
-def test_the_entry_form_shows_and_edits_the_decimals_typed(qtbot, window_for, ws):
-    from cchc_desktop.gui.area_form import VALUE
-    from gui_helpers import type_value
-    ws.add_period("2023-H1")
-    w = window_for(ws)
-    w.show_page("area1")
-    form = w.area_form(1)
-    type_value(qtbot, form, "survey.satisfaction_rate", "85,10")
-    row = form.model.row_of("survey.satisfaction_rate")
-    assert form.model.data(form.model.index(row, VALUE)) == "85,10"
-    assert form.model.edit_text(form.model.index(row, VALUE)) == "85,10"
-    assert ws.audit("2023-H1", "survey.satisfaction_rate")[0]["new"] == "85,10"
 
 
 def test_the_excel_appendix_reads_back_the_decimals_typed(demo_ws, tmp_path):

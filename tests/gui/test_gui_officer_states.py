@@ -17,7 +17,7 @@ from cchc_desktop.gui.send_dialog import SendDialog
 
 from cchc_desktop.gui.area_form import VALUE
 
-from gui_helpers import clean_settings, press_enter, type_value, window_for  # noqa: F401  (fixtures)
+from gui_helpers import press_enter, type_value
 
 CODE = re.compile(r"\b[a-z_]+\.[a-z0-9_]+\b")
 

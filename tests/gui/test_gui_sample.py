@@ -11,8 +11,6 @@ from cchc_desktop.gui import app, settings
 from cchc_desktop.gui.home import is_sample
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
-
 
 def test_sample_workspace_knows_it_is_one(demo_ws, ws):
     assert demo.is_sample(demo_ws) and is_sample(demo_ws)

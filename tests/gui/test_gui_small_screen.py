@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QApplication, QHeaderView
 
 from cchc_desktop.gui.area_form import LABEL, NOTE, SOURCE, STT, UNIT, VALUE
 
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = textwrap.dedent("""
     import json, sys, tempfile

@@ -6,7 +6,6 @@ from cchc_desktop.forms import library
 from cchc_desktop.gui.form_import import FormImportDialog, TemplatesDialog
 
 import province_form
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
 
 
 def _row_index(dialog, row: int) -> int:

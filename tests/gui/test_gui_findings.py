@@ -1,12 +1,9 @@
 """The findings panel and the finalise dialog, as an officer uses them (pytest-qt, offscreen)."""
-import pytest
 from PySide6.QtCore import Qt
 
 from cchc_desktop import rules
 from cchc_desktop.gui.finalise_dialog import FinaliseDialog
 from cchc_desktop.gui.findings_panel import FindingsPanel
-
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
 
 
 def texts(panel):

@@ -9,8 +9,6 @@ from cchc_desktop import rules
 from cchc_desktop.gui.dialogs import FirstRunDialog, PeriodDialog, UnitCodeDialog, UnitDialog
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
-
 
 def dialog(qtbot, ws, **kw):
     dlg = PeriodDialog(ws, **kw)

@@ -3,7 +3,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
 
 from cchc_desktop import backup
 

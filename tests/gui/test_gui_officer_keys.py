@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from cchc_desktop.gui.area_form import LABEL, NOTE, VALUE
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, open_editor, press_enter, type_value, window_for  # noqa: F401  (fixtures)
+from gui_helpers import open_editor, press_enter, type_value
 
 
 @pytest.fixture

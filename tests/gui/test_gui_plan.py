@@ -7,8 +7,6 @@ from PySide6.QtCore import Qt
 from cchc_desktop import plans
 from cchc_desktop.gui.plan_editor import PlanEditor
 
-from gui_helpers import clean_settings  # noqa: F401  (fixture)
-
 
 def test_enter_plan_and_target_and_see_evaluation(qtbot, ws):
     ws.add_period("2023-H1")

@@ -16,9 +16,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from gui_helpers import clean_settings  # noqa: F401  (fixture)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 FIRST_TURN = textwrap.dedent("""
     import json, sys

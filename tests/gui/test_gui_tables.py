@@ -10,7 +10,7 @@ from cchc_desktop import rollup
 from cchc_desktop.gui.detail_grid import DetailGrid
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, grid_type, window_for  # noqa: F401  (fixtures)
+from gui_helpers import grid_type
 
 FIELDS = "dossiers_by_field"
 

@@ -9,7 +9,7 @@ from cchc_desktop import rollup
 from cchc_desktop.gui.area_form import NOTE, SOURCE, VALUE, AreaForm, area_rows
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, open_editor, press_enter, type_value, window_for  # noqa: F401  (fixtures)
+from gui_helpers import open_editor, press_enter, type_value
 
 
 @pytest.fixture

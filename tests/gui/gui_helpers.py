@@ -1,12 +1,11 @@
-"""Test helpers for the window: a clean settings store for every GUI test, and small drivers.
+"""Small drivers for the window's tests: open an editor, type a value, press Enter.
 
-Like Orange's WidgetTest: each test gets QSettings pointed at its own temporary folder, so
-no test sees the officer's (or another test's) last workspace or window geometry.
+The fixtures every window test uses (a clean settings store, a main window) are in
+``tests/gui/conftest.py``.
 """
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 
@@ -21,36 +20,6 @@ def open_editor(view, index):
     assert editors, "no editor opened"
     editors[-1].setFocus()
     return editors[-1]
-
-
-@pytest.fixture
-def clean_settings(tmp_path, qapp):
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
-    from cchc_desktop.gui import translations
-    translations.install(qapp)   # as main() does: Qt's own texts in Vietnamese
-    yield folder
-
-
-@pytest.fixture
-def window_for(qtbot, clean_settings):
-    """Make a MainWindow over an open workspace; it is closed (listener removed) after the test."""
-    from cchc_desktop.gui.main_window import MainWindow
-    made = []
-
-    def make(ws):
-        w = MainWindow(ws)
-        qtbot.addWidget(w)
-        w.resize(1280, 760)
-        w.show()
-        w.activateWindow()
-        made.append(w)
-        return w
-    yield make
-    for w in made:
-        if w.ws is not None and w._on_committed in w.ws.listeners:
-            w.ws.listeners.remove(w._on_committed)
 
 
 def type_value(qtbot, form, key: str, text: str, *, enter: bool = True):

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from cchc_desktop.gui.print_dialog import PrintDialog, render_page
 
 pytest.importorskip("PySide6.QtPdf")
-TEST_TEMPLATE = Path(__file__).with_name("test_appendix_template.json")
+TEST_TEMPLATE = Path(__file__).parent.parent / "test_appendix_template.json"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from cchc_desktop.gui import app, settings
 from cchc_desktop.gui.dialogs import FirstRunDialog, PeriodDialog
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, grid_type, type_value  # noqa: F401  (fixtures)
+from gui_helpers import grid_type, type_value
 
 # Seed 001 (UBND xã Kim Thạch, 6 tháng đầu năm 2023): dossiers by field.
 #            field, received total, online, direct/BCCI, carried over, resolved total, early, on time, late

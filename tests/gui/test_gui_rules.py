@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cchc_desktop import catalogue, rules
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
+
 
 SURVEY = "le.survey_satisfied"   # Số phiếu hài lòng ≤ Số lượng phiếu khảo sát
 

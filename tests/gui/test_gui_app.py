@@ -12,9 +12,8 @@ from cchc_desktop import rules
 from cchc_desktop.gui import app, settings
 from cchc_desktop.store import Workspace
 
-from gui_helpers import clean_settings, window_for  # noqa: F401  (fixtures)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def child_env(tmp_path):

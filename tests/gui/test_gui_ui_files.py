@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gui_helpers import clean_settings  # noqa: F401  (fixture)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 UI_FILES = sorted((ROOT / "ui").glob("*.ui"))
 UIC = Path(sys.executable).with_name("pyside6-uic")
 
