@@ -460,3 +460,19 @@ def test_the_value_column_is_this_periods_not_last_periods(sample, tmp_path):
     assert form.sheets[0]["columns"]["value"] == 5
     filled, _ = fill.fill_book(sample, "2022-H1", library.get(sample, "hai-cot"))
     assert filled.active["E3"].value == 9 and filled.active["D3"].value == 8
+
+
+def test_a_form_filled_from_sample_data_says_so_on_every_page(sample, form_file, tmp_path):
+    """DỮ LIỆU MẪU on the province's form too (PDF page and printed sheet header) when the
+    figures are the sample's, and never on a real unit's."""
+    from openpyxl import load_workbook
+    for ws, marked in ((sample, True), (Workspace.create(tmp_path / "that.cchc", name="UBND xã Hải Lệ"), False)):
+        if not marked:
+            ws.add_period("2022-H1")
+        library.import_file(ws, form_file, "bieu-snv")
+        form = library.get(ws, "bieu-snv")
+        pdf = fill.write_pdf(ws, "2022-H1", form, tmp_path / f"{marked}.pdf")
+        from pypdf import PdfReader
+        assert all(("DỮ LIỆU MẪU" in page.extract_text()) is marked for page in PdfReader(pdf).pages)
+        book = load_workbook(fill.write_xlsx(ws, "2022-H1", form, tmp_path / f"{marked}.xlsx"))
+        assert all((sheet.oddHeader.left.text == "DỮ LIỆU MẪU") is marked for sheet in book.worksheets)

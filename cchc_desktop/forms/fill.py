@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import rollup
+from ..reports import watermark
 from ..store import WorkspaceError
 from ..vnformat import format_number, nfc
 from . import library, safe_xlsx
@@ -146,6 +147,10 @@ def fill_book(ws, code: str, form: library.ProvinceForm, values=None):
 def write_xlsx(ws, code: str, form: library.ProvinceForm, path, values=None) -> Path:
     """Write the filled copy of the province's workbook to *path*."""
     book, _ = fill_book(ws, code, form, values)
+    mark = watermark.text(ws)
+    if mark:   # a sample's figures must never pass for a unit's: every printed page says so
+        for sheet in book.worksheets:
+            watermark.add_to_sheet(sheet, mark)
     path = Path(path)
     buf = io.BytesIO()
     book.save(buf)
@@ -300,7 +305,11 @@ def write_pdf(ws, code: str, form: library.ProvinceForm, path, values=None) -> P
                             topMargin=15 * MM, bottomMargin=15 * MM, title=form.title,
                             author=_unit_name(ws), creator="CCHC Desktop")
 
+    mark = watermark.text(ws)
+
     def number(canvas, doc_):
+        if mark:
+            watermark.draw_pdf(canvas, mark)
         if doc_.page > 1:
             canvas.setFont(fonts.REGULAR, 11)
             canvas.drawCentredString(pagesize[0] / 2, pagesize[1] - 10 * MM, str(doc_.page))
