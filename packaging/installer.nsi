@@ -55,9 +55,11 @@ Function .onInit
   ${GetOptions} $R0 "/ALLUSERS" $R1
   ${IfNot} ${Errors}
     StrCpy $AllUsers 1
+    ; the per-user default, read before the context changes what $LOCALAPPDATA names
+    StrCpy $R2 "$LOCALAPPDATA\Programs\${APP}"
     SetShellVarContext all
     ; /D= given on the command line wins over the default folder
-    ${If} $INSTDIR == "$LOCALAPPDATA\Programs\${APP}"
+    ${If} $INSTDIR == $R2
       StrCpy $INSTDIR "$PROGRAMFILES64\${APP}"
     ${EndIf}
   ${EndIf}

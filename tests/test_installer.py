@@ -92,21 +92,30 @@ class Wine:
         return next(self.c("users").glob("*/AppData")).parent
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    """(wine, install folder, setup.exe): the installer built and installed silently."""
-    tmp = tmp_path_factory.mktemp("installer")
-    setup = _builder().build(out_dir=tmp / "dist", work=tmp / "work")
-    wine = Wine(tmp / "prefix")
+def fresh_prefix(path: Path) -> Wine:
+    wine = Wine(path)
     r = wine.run("wineboot", "-i")
     assert r.returncode == 0, r.stderr[-2000:]
     # wine 8 makes a "Windows 7" prefix; the program is for Windows 10 and 11
     wine.run("reg", "add", r"HKCU\Software\Wine", "/v", "Version", "/t", "REG_SZ", "/d", "win10", "/f")
-    r = wine.run(setup, "/S")
+    return wine
+
+
+@pytest.fixture(scope="module")
+def setup_exe(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("installer")
+    return _builder().build(out_dir=tmp / "dist", work=tmp / "work")
+
+
+@pytest.fixture(scope="module")
+def installed(setup_exe, tmp_path_factory):
+    """(wine, install folder, setup.exe): the installer installed silently for this user."""
+    wine = fresh_prefix(tmp_path_factory.mktemp("prefix") / "wine")
+    r = wine.run(setup_exe, "/S")
     assert r.returncode == 0, r.stderr[-2000:]
     folder = wine.user_dir() / "AppData" / "Local" / "Programs" / APP_DIR
     assert (folder / "cchc.exe").is_file(), sorted(p.name for p in folder.parent.glob("*"))
-    return wine, folder, setup
+    return wine, folder, setup_exe
 
 
 def test_installed_per_user_with_shortcuts_file_type_and_licences(installed):
@@ -245,3 +254,30 @@ def test_uninstall_keeps_the_users_files(installed):
     assert not (folder / "cchc.exe").exists() and not (folder / "lib").exists()
     assert (data / "giữ lại.cchc").exists()
     assert not (wine.user_dir() / "Desktop" / "CCHC Desktop.lnk").exists()
+
+
+def test_it_installs_for_all_users_silently_and_upgrades_in_place(setup_exe, tmp_path):
+    # What an IT person runs as administrator (wine's user is one): Program Files, HKLM, shared shortcuts.
+    wine = fresh_prefix(tmp_path / "wine")
+    r = wine.run(setup_exe, "/S", "/ALLUSERS")
+    assert r.returncode == 0, r.stderr[-2000:]
+    folder = wine.c("Program Files", APP_DIR)
+    assert (folder / "cchc.exe").is_file() and (folder / "all-users").exists()
+    assert not wine.user_dir().joinpath("AppData", "Local", "Programs", APP_DIR).exists()
+    assert list(wine.c("ProgramData").rglob("Start Menu/Programs/CCHC Desktop.lnk"))
+    assert wine.c("users", "Public", "Desktop", "CCHC Desktop.lnk").exists()
+    r = wine.run("reg", "query", r"HKLM\Software\Classes\.cchc", "/ve")
+    assert "CCHCDesktop.TepDuLieu" in r.stdout, r.stdout
+    r = wine.run(setup_exe, "/S", "/ALLUSERS")           # the next version over this one
+    assert r.returncode == 0
+    r = wine.run(folder / "cchc.exe", "--version")
+    assert r.returncode == 0 and r.stdout.startswith("cchc "), r.stderr[-2000:]
+    r = wine.run(folder / "uninstall.exe", "/S")
+    assert r.returncode == 0
+    for _ in range(60):
+        if not (folder / "cchc.exe").exists():
+            break
+        subprocess.run(["sleep", "1"])
+    assert not (folder / "cchc.exe").exists()
+    r = wine.run("reg", "query", r"HKLM\Software\Classes\.cchc", "/ve")
+    assert "CCHCDesktop.TepDuLieu" not in r.stdout
