@@ -54,6 +54,14 @@ Function .onInit
   ClearErrors
   ${GetOptions} $R0 "/ALLUSERS" $R1
   ${IfNot} ${Errors}
+    ; Program Files and HKLM need an administrator: say so rather than fail half-way
+    UserInfo::GetAccountType
+    Pop $R3
+    ${If} $R3 != "admin"
+      SetErrorLevel 740   ; ERROR_ELEVATION_REQUIRED
+      MessageBox MB_ICONSTOP "Cài cho mọi người dùng (/ALLUSERS) cần quyền quản trị: hãy chạy bộ cài bằng “Run as administrator”, hoặc bỏ /ALLUSERS để cài cho riêng người dùng này." /SD IDOK
+      Abort
+    ${EndIf}
     StrCpy $AllUsers 1
     ; the per-user default, read before the context changes what $LOCALAPPDATA names
     StrCpy $R2 "$LOCALAPPDATA\Programs\${APP}"
