@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QComboBox
 
 from ..vnformat import nfc
-from .rules_dialog import FOLDED_ROLE, AddRuleDialog, FoldingCompleter, fold
+from .rules_dialog import AddRuleDialog
+from .rules_dialog import indicator_combo as rules_indicator_combo
 
 RATIO = re.compile(r"^\s*([a-z_][\w.]*)\s*/\s*([a-z_][\w.]*)\s*(\*\s*100(?:\.0*)?)?\s*$")
 KEY = re.compile(r"^\s*([a-z_][\w.]*)\s*$")
@@ -25,27 +25,8 @@ def numeric_indicators(ws) -> list:
 
 
 def indicator_combo(ws, name: str, placeholder: str = "Gõ vài chữ trong tên chỉ tiêu…") -> QComboBox:
-    """An editable list of the indicators' names that completes on what is typed, accents or not."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.NoInsert)
-    combo.setMinimumContentsLength(30)
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    for ind in numeric_indicators(ws):
-        combo.addItem(ind.label, ind.key)
-        i = combo.count() - 1
-        combo.setItemData(i, f"Lĩnh vực {ind.area}" + (f" · {ind.unit}" if ind.unit else ""), Qt.ToolTipRole)
-        combo.setItemData(i, fold(ind.label), FOLDED_ROLE)
-    combo.setCurrentIndex(-1)
-    combo.lineEdit().setPlaceholderText(placeholder)
-    completer = FoldingCompleter(combo.model(), combo)
-    completer.setCompletionRole(FOLDED_ROLE)
-    completer.setFilterMode(Qt.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.PopupCompletion)
-    combo.setCompleter(completer)
-    return combo
+    """The rules window's picker over the indicators a target can compare."""
+    return rules_indicator_combo(numeric_indicators(ws), name, placeholder, width=30)
 
 
 def key_of(combo: QComboBox) -> str | None:

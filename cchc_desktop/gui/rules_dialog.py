@@ -53,21 +53,24 @@ class FoldingCompleter(QCompleter):
         return index.data(Qt.DisplayRole)
 
 
-def indicator_combo(indicators, name: str = "") -> QComboBox:
-    """A searchable list of indicators: typing a few words of a label, with or without
-    accents, finds it (the rules window and the upper office's form wizard use it)."""
+def indicator_combo(indicators, name: str = "", placeholder: str = "Gõ để tìm chỉ tiêu…",
+                    width: int = 40) -> QComboBox:
+    """An editable list of *indicators* by their Vietnamese names that completes on what is
+    typed, with or without accents (the one picker of the rules, targets and forms windows;
+    no program code is shown, not even in a tooltip)."""
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.NoInsert)
-    combo.setMinimumContentsLength(40)
+    combo.setMinimumContentsLength(width)
     combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     for ind in indicators:
         combo.addItem(ind.label, ind.key)
-        combo.setItemData(combo.count() - 1, f"Lĩnh vực {ind.area} · {ind.key}", Qt.ToolTipRole)
-        combo.setItemData(combo.count() - 1, fold(ind.label), FOLDED_ROLE)
+        i = combo.count() - 1
+        combo.setItemData(i, f"Lĩnh vực {ind.area}" + (f" · {ind.unit}" if ind.unit else ""), Qt.ToolTipRole)
+        combo.setItemData(i, fold(ind.label), FOLDED_ROLE)
     combo.setCurrentIndex(-1)
-    combo.lineEdit().setPlaceholderText("Gõ để tìm chỉ tiêu…")
+    combo.lineEdit().setPlaceholderText(placeholder)
     completer = FoldingCompleter(combo.model(), combo)
     completer.setCompletionRole(FOLDED_ROLE)
     completer.setFilterMode(Qt.MatchContains)
