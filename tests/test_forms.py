@@ -476,3 +476,25 @@ def test_a_form_filled_from_sample_data_says_so_on_every_page(sample, form_file,
         assert all(("DỮ LIỆU MẪU" in page.extract_text()) is marked for page in PdfReader(pdf).pages)
         book = load_workbook(fill.write_xlsx(ws, "2022-H1", form, tmp_path / f"{marked}.xlsx"))
         assert all((sheet.oddHeader.left.text == "DỮ LIỆU MẪU") is marked for sheet in book.worksheets)
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04 not really a zip", b"\x00" * 64, b"<html>no</html>"])
+def test_a_broken_form_is_refused_in_vietnamese_only(sample, tmp_path, content):
+    """No exception text of zipfile, zlib or openpyxl reaches the officer (issue 13)."""
+    bad = tmp_path / "bieu.xlsx"
+    bad.write_bytes(content)
+    with pytest.raises(WorkspaceError) as err:
+        library.import_file(sample, bad, "hong")
+    message = str(err.value)
+    assert "bieu.xlsx" in message
+    for english in ("File is not", "Error", "zip", "Bad", "Exception", "errno"):
+        assert english not in message, message
+
+
+def test_a_mapping_file_that_is_not_json_is_refused_in_vietnamese(tmp_path):
+    bad = tmp_path / "anh-xa.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(WorkspaceError, match=r"không đúng định dạng JSON \(dòng 1, cột 2\)"):
+        library.read_mapping_file(bad)
+    with pytest.raises(WorkspaceError, match="không có tệp hoặc thư mục này"):
+        library.read_mapping_file(tmp_path / "khong-co.json")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..slug import slug
-from ..store import WorkspaceError, now
+from ..store import WorkspaceError, now, os_error_text
 from ..vnformat import nfc
 from . import layout as _layout
 from . import matching, safe_xlsx
@@ -118,7 +118,8 @@ def analyse(ws, data: bytes, file_name: str, name: str = "", matcher=None) -> Pr
     try:
         found = _layout.read(book)
     except Exception as exc:   # an odd workbook must give a message, not a crash
-        raise WorkspaceError(f"Không đọc được bảng trong tệp “{file_name}”: {type(exc).__name__}: {exc}") from exc
+        raise WorkspaceError(f"Không đọc được bảng trong tệp “{file_name}”: cấu trúc bảng tính không như tệp Excel "
+                             "thông thường. Hãy mở tệp trong Excel, lưu lại (Lưu thành… .xlsx) rồi nhập lại.") from exc
     if not found.tables:
         raise WorkspaceError(f"Không tìm thấy bảng số liệu trong tệp “{file_name}”: cần một dòng tiêu đề có cột "
                              f"chỉ tiêu (“Chỉ tiêu”, “Nội dung”…) và cột số liệu (“Số liệu”, “Kết quả”…).")
@@ -207,8 +208,13 @@ def read_mapping_file(path) -> dict:
         if path.stat().st_size > MAX_MAPPING_BYTES:
             raise WorkspaceError(f"Tệp ánh xạ “{path.name}” quá lớn.")
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WorkspaceError(f"Không đọc được tệp ánh xạ “{path.name}”: {exc}") from exc
+    except OSError as exc:
+        raise WorkspaceError(f"Không đọc được tệp ánh xạ “{path.name}”: {os_error_text(exc)}.") from exc
+    except UnicodeDecodeError as exc:
+        raise WorkspaceError(f"Tệp ánh xạ “{path.name}” không phải văn bản UTF-8.") from exc
+    except json.JSONDecodeError as exc:
+        raise WorkspaceError(f"Tệp ánh xạ “{path.name}” không đúng định dạng JSON "
+                             f"(dòng {exc.lineno}, cột {exc.colno}).") from exc
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT or not isinstance(data.get("rows"), list):
         raise WorkspaceError(f"Tệp “{path.name}” không phải tệp ánh xạ biểu mẫu của CCHC Desktop.")
     return data
@@ -331,7 +337,7 @@ def import_file(ws, path, name: str = "", maps=(), mapping_path=None, *, replace
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise WorkspaceError(f"Không đọc được tệp “{path}”: {exc}") from exc
+        raise WorkspaceError(f"Không đọc được tệp “{path}”: {os_error_text(exc)}.") from exc
     form = analyse(ws, data, path.name, name)
     problems = list(form.notes)
     if mapping_path:

@@ -51,7 +51,7 @@ def check_bytes(data: bytes, shown: str) -> None:
                         raise FormFileError(f"Không đọc được tệp “{shown}”: phần {i.filename} có khai báo "
                                             f"DTD/ENTITY mà Excel không bao giờ ghi — có thể là tệp độc hại.")
     except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise FormFileError(f"Tệp “{shown}” bị hỏng, không đọc được ({exc}).") from exc
+        raise FormFileError(f"Tệp “{shown}” bị hỏng hoặc không phải tệp Excel (.xlsx), không đọc được.") from exc
 
 
 def _check_sizes(infos, shown: str):
@@ -98,7 +98,8 @@ def load(data: bytes, shown: str, *, data_only: bool = False):
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=data_only, keep_links=False)
     except Exception as exc:   # openpyxl raises many kinds on malformed parts
-        raise FormFileError(f"Không đọc được tệp Excel “{shown}”: {type(exc).__name__}: {exc}") from exc
+        raise FormFileError(f"Không đọc được tệp Excel “{shown}”: một phần của tệp bị hỏng hoặc không đúng "
+                            "chuẩn Excel. Hãy mở tệp trong Excel, lưu lại (.xlsx) rồi nhập lại.") from exc
     for sheet in book.worksheets:
         if sheet.max_row > MAX_ROWS or sheet.max_column > MAX_COLUMNS:
             raise FormFileError(f"Trang “{sheet.title}” của tệp “{shown}” có {sheet.max_row} dòng × "
