@@ -37,3 +37,10 @@ def window_for(qtbot, clean_settings):
     for w in made:
         if w.ws is not None and w._on_committed in w.ws.listeners:
             w.ws.listeners.remove(w._on_committed)
+
+
+@pytest.fixture
+def ws_h1(ws):
+    """An empty unit's workspace with the period 2023-H1 added."""
+    ws.add_period("2023-H1")
+    return ws

@@ -49,3 +49,10 @@ def press_enter(qtbot, editor):
     """Enter in an item editor; the delegate commits through a queued call, so let it run."""
     qtbot.keyClick(editor, Qt.Key_Return)
     QApplication.processEvents()
+
+
+def stored(path, code, key):
+    """The value as another program opening the file sees it (not the window's connection)."""
+    from cchc_desktop.store import Workspace
+    with Workspace.open(path) as other:
+        return other.typed_values(code).get(key)

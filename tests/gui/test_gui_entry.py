@@ -1,27 +1,13 @@
 """The area forms driven as the officer drives them: typing, Enter, undo, refusals, locking."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from cchc_desktop import rollup
 from cchc_desktop.gui.area_form import NOTE, SOURCE, VALUE, AreaForm, area_rows
-from cchc_desktop.store import Workspace
 
-from gui_helpers import open_editor, press_enter, type_value
-
-
-@pytest.fixture
-def ws_h1(ws):
-    ws.add_period("2023-H1")
-    return ws
-
-
-def stored(path, code, key):
-    """The value as another program opening the file sees it (not the window's connection)."""
-    with Workspace.open(path) as other:
-        return other.typed_values(code).get(key)
+from gui_helpers import stored, open_editor, press_enter, type_value
 
 
 def test_typed_value_reaches_file_and_audit_then_enter_moves_on(qtbot, window_for, ws_h1):

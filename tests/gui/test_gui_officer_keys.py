@@ -3,26 +3,12 @@ headings vs. input rows and Enter, Delete/Backspace, coded answers typed by thei
 to the changed cell, the keyboard coming back after a dialog, the frozen "Lĩnh vực" column."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cchc_desktop.gui.area_form import LABEL, NOTE, VALUE
-from cchc_desktop.store import Workspace
 
-from gui_helpers import open_editor, press_enter, type_value
-
-
-@pytest.fixture
-def ws_h1(ws):
-    ws.add_period("2023-H1")
-    return ws
-
-
-def stored(path, code, key):
-    """The value as another program opening the file sees it."""
-    with Workspace.open(path) as other:
-        return other.typed_values(code).get(key)
+from gui_helpers import stored, open_editor, press_enter, type_value
 
 
 def test_heading_rows_are_shaded_and_a_bold_input_row_takes_the_next_value(qtbot, window_for, demo_ws):

@@ -15,12 +15,6 @@ from gui_helpers import grid_type
 FIELDS = "dossiers_by_field"
 
 
-@pytest.fixture
-def ws_h1(ws):
-    ws.add_period("2023-H1")
-    return ws
-
-
 def col(grid, key):
     return 1 + [c.key for c in grid.table.columns].index(key)
 
