@@ -3,9 +3,11 @@
 This is the one place that opens the connection and writes SQL for the unit's data.
 Every change is one operation in one transaction, written to the audit log with the OS
 user and kept on an undo stack with a label: the engine that does it is
-:mod:`cchc_desktop.operations`, mixed into :class:`Workspace`, which adds opening and
-locking the file, the profile, periods, figures, detail rows, the documents register,
-the plan's tasks and the report's text.  A finalised period refuses changes until it is
+:mod:`cchc_desktop.operations`, mixed into :class:`Workspace`.  The tables' own operations
+sit with their concept, mixed in too: typed figures (:mod:`.entries`), detail tables
+(:mod:`.detail_rows`), the documents register (:mod:`.documents`).  This module keeps
+what makes a workspace: opening and locking the file, the unit's profile, settings, the
+periods and their lock, the plan's tasks and the report's text.  A finalised period refuses changes until it is
 unlocked with a reason (one check, :meth:`Workspace._check_unlocked`, for every row).
 
 The standard :mod:`sqlite3` module is used here rather than sqlite-utils because the
@@ -21,29 +23,12 @@ from pathlib import Path
 
 from . import catalogue as _catalogue
 from . import migrations, periods
+from .detail_rows import DetailRows
+from .documents import DocumentsRegister
+from .entries import Entries
+from .errors import PeriodLocked, ReadOnlyWorkspace, WorkspaceError, WorkspaceInUse  # noqa: F401  (public here too)
 from .operations import Changes, Operations, Step, now, show_value  # noqa: F401  (store.now, store.Step: public)
-from .vnformat import NumberError, format_date, format_number, nfc, parse_date, parse_number, to_stored
-
-
-class WorkspaceError(Exception):
-    """Anything the officer must be told about; ``str(err)`` is Vietnamese."""
-
-
-class PeriodLocked(WorkspaceError):
-    """The period is finalised (đã chốt) and cannot be changed."""
-
-
-class WorkspaceInUse(WorkspaceError):
-    """Another process has the workspace open for editing; :attr:`holder` says who."""
-
-    def __init__(self, path, holder):
-        self.path, self.holder = Path(path), holder
-        super().__init__(f"Tệp dữ liệu “{self.path.name}” đang mở để sửa trong cửa sổ của {holder.text()}. "
-                         "Mỗi lúc chỉ một cửa sổ được sửa một tệp; có thể mở tệp này chỉ để xem.")
-
-
-class ReadOnlyWorkspace(WorkspaceError):
-    """A change asked of a workspace opened read-only."""
+from .vnformat import NumberError, format_date, format_number, nfc, parse_date
 
 
 # How a committed change reaches the .cchc file itself (see bench/bench_journal.py): a
@@ -180,7 +165,7 @@ def connect(path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-class Workspace(Operations):
+class Workspace(Operations, Entries, DetailRows, DocumentsRegister):
     """An open workspace file.  Use :meth:`create` or :meth:`open`, then :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, catalogue=None):
@@ -540,197 +525,11 @@ class Workspace(Operations):
             action = {"final": "finalise", "sent": "send", "draft": "unlock"}[status]
             self.log_change(p.id, "period", "status", p.status, status if not reason else f"{status}: {nfc(reason)}", action)
 
-    # ---- values --------------------------------------------------------------------
-    def typed_values(self, code: str) -> dict[str, object]:
-        """key → value as typed for the period (nothing computed)."""
-        p = self.period(code)
-        return {r["key"]: r["value"] for r in
-                self.conn.execute("SELECT key, value FROM entries WHERE period_id = ?", (p.id,))}
-
-    def entries(self, code: str) -> dict[str, dict]:
-        """key → {value, note, changed_at, changed_by} as typed for the period."""
-        p = self.period(code)
-        return {r["key"]: dict(r) for r in self.conn.execute(
-            "SELECT key, value, note, changed_at, changed_by FROM entries WHERE period_id = ? ORDER BY key",
-            (p.id,))}
-
-    def parse_value(self, key: str, text):
-        """Check *key* exists and read *text* for it, as it is to be stored; WorkspaceError
-        (Vietnamese) otherwise.  A number typed with trailing zeros ("85,10") is kept as
-        typed (:func:`vnformat.to_stored`); :func:`rollup.values` reads it back."""
-        ind = self.catalogue.get(key)
-        if ind is None:
-            raise WorkspaceError(f"Mã chỉ tiêu “{key}” không có trong danh mục.")
-        try:
-            codes = self.code_list(key)
-            if codes and codes != ind.codes:
-                return parse_number(text, ind.kind, codes)
-            return to_stored(ind.parse(text))
-        except NumberError as exc:
-            raise WorkspaceError(f"{ind.label}: {exc}") from exc
-
-    def set_value(self, code: str, key: str, value, note: str | None = None, *, label: str | None = None):
-        """Store one figure (text is read the Vietnamese way); ``None`` clears it."""
-        self.set_values(code, [(key, value, note)], label=label)
-
-    def set_values(self, code: str, items, *, label: str | None = None, replace_notes: bool = True,
-                   checked: bool = False):
-        """Store several figures in one operation: all are checked first, then written.
-
-        *items* are (key, value[, note]) tuples; a value of ``None`` or "" clears the key.
-        *replace_notes* False keeps a key's note when its item has none (a file without a
-        note column).  *checked*: the values are finite numbers ≥ 0 already checked (a
-        consolidation's sums, which may pass one unit's plausible maximum), stored as given.
-        """
-        p = self.period(code)
-        self._check_unlocked(p.id)
-        parsed = []
-        for item in items:
-            key, value = item[0], item[1]
-            note = nfc(item[2]) if len(item) > 2 and item[2] is not None else None
-            if checked and key in self.catalogue and (value is None or (
-                    type(value) in (int, float) and 0 <= value < float("inf"))):
-                parsed.append((key, value, note))
-                continue
-            parsed.append((key, self.parse_value(key, value), note))
-        with self.operation(label or f"Nhập số liệu {p.label}"):
-            stamp = now()
-            for key, value, note in parsed:
-                where = {"period_id": p.id, "key": key}
-                before = self.row("entries", where)
-                if not replace_notes and note is None and before:
-                    note = before["note"]
-                after = None if value is None and not note else {
-                    "period_id": p.id, "key": key, "value": value, "note": note,
-                    "changed_at": stamp, "changed_by": self.user}
-                if (before or None) and after and before["value"] == value and before["note"] == note:
-                    continue
-                if before is None and after is None:
-                    continue
-                self.change_row("entries", where, after)
-                if before is None or before["value"] != value:
-                    self.log_change(p.id, "value", key, show_value(before and before["value"]), show_value(value), "set")
-                if (before["note"] if before else None) != (after["note"] if after else None):
-                    # a note changed is audited as a note, never as "100 → 100"
-                    self.log_change(p.id, "note", key, before and before["note"], after and after["note"], "set")
-
-    # ---- detail tables -------------------------------------------------------------
-    def detail_rows(self, code: str, table: str) -> list[dict]:
-        """Rows of a detail table for the period: {id, seq, label, data{column: number}}."""
-        p = self.period(code)
-        rows = self.conn.execute(
-            "SELECT id, seq, label, data FROM detail_rows WHERE period_id = ? AND table_name = ? ORDER BY seq, id",
-            (p.id, table))
-        return [{"id": r["id"], "seq": r["seq"], "label": r["label"], "data": json.loads(r["data"])} for r in rows]
-
-    def save_detail_row(self, code: str, table: str, label: str, data: dict, row_id: int | None = None,
-                        seq: int | None = None) -> int:
-        """Add (row_id None) or replace a detail row; numbers are read per column kind."""
-        p = self.period(code)
-        self._check_unlocked(p.id)
-        spec = self.catalogue.detail_table(table)
-        clean = {}
-        for col_key, text in data.items():
-            col = spec.column(col_key)
-            if col.formula is not None:
-                continue   # a rate worked out from the row's other columns: never kept as typed
-            try:
-                v = parse_number(text, col.kind)
-            except NumberError as exc:
-                raise WorkspaceError(f"{spec.label} – {nfc(label)} – {col.label}: {exc}") from exc
-            if v is not None:
-                clean[col_key] = v
-        label = nfc(label)
-        if not label:
-            raise WorkspaceError(f"{spec.label}: dòng chưa có tên ({spec.row_label}).")
-        if seq is None:
-            seq = self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM detail_rows WHERE period_id = ? AND table_name = ?",
-                                    (p.id, table)).fetchone()[0]
-        with self.operation(f"{spec.label}: {label}"):
-            row = {"period_id": p.id, "table_name": table, "seq": seq, "label": label,
-                   "data": json.dumps(clean, ensure_ascii=False)}
-            if row_id is not None:
-                row["id"] = row_id
-            self.change_row("detail_rows", {"id": row_id}, row)
-            new_id = row_id or self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
-            self.log_change(p.id, "detail", f"{table}:{label}", None, row["data"], "set")
-        return new_id
-
-    def delete_detail_row(self, code: str, row_id: int):
-        p = self.period(code)
-        self._check_unlocked(p.id)
-        with self.operation("Xóa dòng bảng chi tiết"):
-            before = self.change_row("detail_rows", {"id": row_id}, None)
-            if before:
-                self.log_change(p.id, "detail", f"{before['table_name']}:{before['label']}", before["data"], None, "delete")
-
-    def detail_totals(self, code: str) -> dict[str, float]:
-        """core key → column total, for every detail table that has rows in the period."""
-        out = {}
-        for table in self.catalogue.detail_tables:
-            rows = self.detail_rows(code, table.name)
-            if not rows:
-                continue
-            totals = table.totals([r["data"] for r in rows])
-            for col in table.columns:
-                if col.feeds and col.key in totals:
-                    out[col.feeds] = totals[col.key]
-        return out
-
     def acknowledgements(self, code: str) -> dict[tuple[str, str], str]:
         """(rule, keys) → comment for the warnings acknowledged in the period (see rules.acknowledge)."""
         p = self.period(code)
         return {(r["rule"], r["keys"]): r["comment"] for r in self.conn.execute(
             "SELECT rule, keys, comment FROM acknowledgements WHERE period_id = ?", (p.id,))}
-
-    # ---- documents register --------------------------------------------------------
-    def documents(self, start: _dt.date | None = None, end: _dt.date | None = None) -> list[dict]:
-        """The register of directing documents, optionally those dated within [start, end]."""
-        sql, args = "SELECT * FROM documents WHERE 1=1", []
-        if start:
-            sql += " AND issued_on >= ?"
-            args.append(start.isoformat())
-        if end:
-            sql += " AND issued_on <= ?"
-            args.append(end.isoformat())
-        return [dict(r) for r in self.conn.execute(sql + " ORDER BY issued_on, id", args)]
-
-    def save_document(self, number: str, issued_on, doc_type: str = "", summary: str = "",
-                      area: int | None = None, doc_id: int | None = None, counts_as_direction: bool = True) -> int:
-        """Add or replace an entry of the documents register."""
-        number = nfc(number)
-        if not number:
-            raise WorkspaceError("Văn bản chưa có số ký hiệu.")
-        try:
-            day = parse_date(issued_on)
-        except NumberError as exc:
-            raise WorkspaceError(f"Văn bản {number}: {exc}") from exc
-        if day is None:
-            raise WorkspaceError(f"Văn bản {number} chưa có ngày ban hành.")
-        row = {"number": number, "issued_on": day.isoformat(), "doc_type": nfc(doc_type) or "",
-               "summary": nfc(summary) or "", "area": area, "counts_as_direction": int(bool(counts_as_direction))}
-        if doc_id is not None:
-            row["id"] = doc_id
-        with self.operation(f"Sổ văn bản: {number}"):
-            self.change_row("documents", {"id": doc_id}, row)
-            new_id = doc_id or self.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
-            self.log_change(None, "document", number, None, json.dumps(row, ensure_ascii=False), "set")
-        return new_id
-
-    def delete_document(self, doc_id: int):
-        with self.operation("Xóa văn bản khỏi sổ"):
-            before = self.change_row("documents", {"id": doc_id}, None)
-            if before:
-                self.log_change(None, "document", before["number"], json.dumps(before, ensure_ascii=False), None, "delete")
-
-    def documents_count(self, code: str) -> int | None:
-        """Directing documents dated within the period's window (None when the register is empty)."""
-        if not self.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
-            return None
-        p = self.period(code)
-        return self.conn.execute(
-            "SELECT count(*) FROM documents WHERE counts_as_direction = 1 AND issued_on BETWEEN ? AND ?",
-            (p.window_from.isoformat(), p.window_to.isoformat())).fetchone()[0]
 
     # ---- the annual plan's tasks ---------------------------------------------------
     def plan_tasks(self, year: int) -> list[dict]:

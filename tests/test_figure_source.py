@@ -7,7 +7,8 @@ from cchc_desktop.store import Workspace
 
 
 def _methods(cls) -> set[str]:
-    return {n for n, v in vars(cls).items() if callable(v) and not n.startswith("_")}
+    own = vars(cls) if cls is FigureSource else {n: getattr(cls, n) for n in dir(cls)}   # mixins count
+    return {n for n, v in own.items() if callable(v) and not n.startswith("_")}
 
 
 def test_the_workspace_and_a_received_unit_answer_the_same_questions(demo_ws):
