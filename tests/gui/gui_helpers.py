@@ -56,3 +56,17 @@ def stored(path, code, key):
     from cchc_desktop.store import Workspace
     with Workspace.open(path) as other:
         return other.typed_values(code).get(key)
+
+
+def accept_modal(fill):
+    """Fill and accept the next modal dialog once it is up (the officer at the keyboard)."""
+    from PySide6.QtCore import QTimer
+
+    def run():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(10, run)
+            return
+        fill(dlg)
+        dlg.accept()
+    QTimer.singleShot(0, run)

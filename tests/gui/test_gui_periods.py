@@ -199,23 +199,12 @@ def test_done_when_in_the_window(qtbot, clean_settings, tmp_path):
     in area 3, get no error, and print the report with its title, signer and recipients."""
     import subprocess
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from cchc_desktop.gui import app
     from cchc_desktop.gui.print_dialog import PrintDialog
 
-    from gui_helpers import type_value
-
-    def accept_modal(fill):
-        def run():
-            dlg = QApplication.activeModalWidget()
-            if dlg is None:
-                QTimer.singleShot(10, run)
-                return
-            fill(dlg)
-            dlg.accept()
-        QTimer.singleShot(0, run)
+    from gui_helpers import accept_modal, type_value
 
     first = FirstRunDialog(tmp_path)
     qtbot.addWidget(first)

@@ -3,14 +3,13 @@ figures (dossiers by field included) → close → reopen: everything is there."
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from cchc_desktop import rollup
 from cchc_desktop.gui import app, settings
 from cchc_desktop.gui.dialogs import FirstRunDialog, PeriodDialog
 from cchc_desktop.store import Workspace
 
-from gui_helpers import grid_type, type_value
+from gui_helpers import accept_modal, grid_type, type_value
 
 # Seed 001 (UBND xã Kim Thạch, 6 tháng đầu năm 2023): dossiers by field.
 #            field, received total, online, direct/BCCI, carried over, resolved total, early, on time, late
@@ -25,18 +24,6 @@ DOSSIER_COLS = ("received_total", "received_online", "received_direct_postal", "
 EDOCS = {"in_total": 1714, "in_electronic": 1714, "in_parallel": 0, "in_signed": 1471, "in_unsigned": 242,
          "out_total": 107, "out_electronic": 107, "out_parallel": 0, "out_signed": 79, "out_unsigned": 28}
 TYPED = {"tthc.in_force": ("3", "125"), "survey.forms": ("1", "50")}
-
-
-def accept_modal(fill):
-    """Fill and accept the next modal dialog once it is up (the officer at the keyboard)."""
-    def run():
-        dlg = QApplication.activeModalWidget()
-        if dlg is None:
-            QTimer.singleShot(10, run)
-            return
-        fill(dlg)
-        dlg.accept()
-    QTimer.singleShot(0, run)
 
 
 def test_new_user_walkthrough(qtbot, clean_settings, tmp_path):
