@@ -25,6 +25,14 @@ def lock_path(path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+def host_name() -> str:
+    """This computer's name, as the lock file records it.  Not socket.gethostname(): importing
+    socket costs ~3 ms on the window's start, where the lock is taken."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
+
+
 class Holder:
     """Who holds a workspace: {user, host, pid, since} as written in the lock file."""
 
@@ -37,10 +45,9 @@ class Holder:
 
     def text(self) -> str:
         """“nva (máy PC-VANPHONG, từ 08:15 ngày 02/12/2026)”, or a general phrase."""
-        import socket
         who = self.user or "một người dùng khác"
         where = []
-        if self.host and self.host != socket.gethostname():
+        if self.host and self.host != host_name():
             where.append(f"máy {self.host}")
         elif self.host:
             where.append("trên máy này")
@@ -80,9 +87,8 @@ class OpenLock:
             os.close(fd)   # the holder deleted the file between our open and lock: again
         else:
             return None
-        import socket
         self.fd = fd
-        text = json.dumps({"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+        text = json.dumps({"user": user, "host": host_name(), "pid": os.getpid(),
                            "since": _dt.datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False)
         try:
             os.ftruncate(fd, 0)
