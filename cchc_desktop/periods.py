@@ -272,8 +272,9 @@ def window_problems(name: PeriodName | str, start: _dt.date | None, end: _dt.dat
     if start is None or end is None:
         return []
     if unit is None and name.kind != CUSTOM and start == MERGER_DAY:
-        # The profile is not known (a file received by the upper office): a window starting the
-        # day the 2025 reform formed the new communes is taken as that of a unit formed then.
+        # The profile is not known (a file received from a program older than db/007, whose
+        # backups carry no profile): a window starting the day the 2025 reform formed the new
+        # communes is taken as that of a unit formed then.
         unit = {"established": MERGER_DAY.isoformat()}
     shown = f"{format_date(start)} – {format_date(end)}"
     if start > end:
